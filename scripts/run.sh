@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds the app and opens the bundled example workspace.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/pipewright-ccache}"
+cmake --preset release >/dev/null
+cmake --build --preset release -j "$(nproc)"
+workspace="${1:-resources/examples/webapp}"
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+    echo "run: no display found; starting under xvfb-run (use a desktop session to see the window)"
+    exec xvfb-run -a build/release/app/pipewright "$workspace"
+fi
+exec build/release/app/pipewright "$workspace"
