@@ -1,8 +1,62 @@
+#include "validatecommand.h"
+
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <functional>
+#include <map>
+
+namespace {
+
+struct Command {
+    std::function<int(const QStringList&)> run;
+    const char* summary;
+};
+
+const std::map<QString, Command>& commands() {
+    static const std::map<QString, Command> table{
+        {QStringLiteral("validate"),
+         {runValidateCommand, "check buildspec, appspec, pipeline and workspace files"}},
+    };
+    return table;
+}
+
+void printUsage(QTextStream& out) {
+    out << "Usage: pipewright-cli COMMAND [ARGS...]\n\nCommands:\n";
+    for (const auto& [name, command] : commands())
+        out << "  " << name.leftJustified(12) << command.summary << '\n';
+    out << "\nRun 'pipewright-cli COMMAND --help' for a command's options.\n"
+           "Options: --help, --version\n";
+}
+
+}  // namespace
+
 int main(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
-    QTextStream(stdout) << "pipewright-cli " << PIPEWRIGHT_VERSION << "\n";
-    return 0;
+    QCoreApplication::setApplicationName(QStringLiteral("pipewright-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PIPEWRIGHT_VERSION));
+    QStringList args = QCoreApplication::arguments().mid(1);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (args.isEmpty()) {
+        printUsage(err);
+        return 2;
+    }
+    const QString first = args.takeFirst();
+    if (first == QLatin1String("--help") || first == QLatin1String("-h") ||
+        first == QLatin1String("help")) {
+        printUsage(out);
+        return 0;
+    }
+    if (first == QLatin1String("--version")) {
+        out << "pipewright-cli " << PIPEWRIGHT_VERSION << '\n';
+        return 0;
+    }
+    const auto it = commands().find(first);
+    if (it == commands().end()) {
+        err << "pipewright-cli: unknown command '" << first << "'\n\n";
+        printUsage(err);
+        return 2;
+    }
+    return it->second.run(args);
 }

@@ -42,8 +42,8 @@ int editDistance(QStringView a, QStringView b) {
         cur[0] = int(i);
         for (qsizetype j = 1; j <= b.size(); ++j) {
             const int cost = a[i - 1].toLower() == b[j - 1].toLower() ? 0 : 1;
-            cur[size_t(j)] = std::min({prev[size_t(j)] + 1, cur[size_t(j - 1)] + 1,
-                                       prev[size_t(j - 1)] + cost});
+            cur[size_t(j)] =
+                std::min({prev[size_t(j)] + 1, cur[size_t(j - 1)] + 1, prev[size_t(j - 1)] + cost});
         }
         std::swap(prev, cur);
     }

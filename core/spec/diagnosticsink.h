@@ -42,7 +42,8 @@ std::optional<bool> yamlBool(const YamlNode& node);
 // Reports every key of `map` that is not in `allowed` with "did you mean" and a rename fix.
 // `context` names the mapping in messages, e.g. "phases.build".
 void checkKnownKeys(DiagnosticSink& sink, const YamlNode& map, const QStringList& allowed,
-                    const QString& rule, const QString& context, Severity severity = Severity::Error);
+                    const QString& rule, const QString& context,
+                    Severity severity = Severity::Error);
 
 // A fix that replaces a scalar node's text (its exact source span) with `replacement`.
 std::optional<Fix> replaceScalarFix(const YamlNode& node, const QString& title,

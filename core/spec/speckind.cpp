@@ -25,7 +25,8 @@ QString specKindName(SpecKind kind) {
 }
 
 std::optional<SpecKind> specKindFromName(QStringView name) {
-    for (SpecKind k : {SpecKind::Buildspec, SpecKind::Appspec, SpecKind::Pipeline, SpecKind::Workspace})
+    for (SpecKind k :
+         {SpecKind::Buildspec, SpecKind::Appspec, SpecKind::Pipeline, SpecKind::Workspace})
         if (name.compare(specKindName(k), Qt::CaseInsensitive) == 0)
             return k;
     return std::nullopt;
@@ -51,7 +52,8 @@ SpecKind kindFromFileName(const QString& path) {
 bool isCodePipelineTemplate(const YamlNode& root) {
     const YamlNode resources = root.get(u"Resources");
     for (int i = 0; i < resources.size(); ++i)
-        if (resources.valueAt(i).get(u"Type").scalar() == QLatin1String("AWS::CodePipeline::Pipeline"))
+        if (resources.valueAt(i).get(u"Type").scalar() ==
+            QLatin1String("AWS::CodePipeline::Pipeline"))
             return true;
     return false;
 }
@@ -63,7 +65,8 @@ SpecKind kindFromContent(const YamlNode& root) {
         return SpecKind::Pipeline;
     if (isCodePipelineTemplate(root))
         return SpecKind::Pipeline;
-    if (root.has(u"phases") || (root.has(u"version") && root.has(u"artifacts") && !root.has(u"files")))
+    if (root.has(u"phases") ||
+        (root.has(u"version") && root.has(u"artifacts") && !root.has(u"files")))
         return SpecKind::Buildspec;
     if (root.has(u"hooks") || root.has(u"Hooks") || (root.has(u"os") && root.has(u"files")) ||
         (root.has(u"Resources") && root.has(u"version")))

@@ -16,7 +16,8 @@ ValidationResult validateSpec(const QString& path, const QByteArray& text, SpecK
     result.kind = kind == SpecKind::Unknown ? detectSpecKind(path, text) : kind;
     YamlLoadOptions options;
     // JSON allows tabs as whitespace anywhere; only YAML block indentation forbids them.
-    options.allowTabsInIndentation = QFileInfo(path).suffix().compare(QLatin1String("json"), Qt::CaseInsensitive) == 0;
+    options.allowTabsInIndentation =
+        QFileInfo(path).suffix().compare(QLatin1String("json"), Qt::CaseInsensitive) == 0;
     const YamlDocument doc = YamlDocument::load(text, path, options);
     result.diagnostics = doc.diagnostics();
     if (!doc.hasErrors() || doc.root().isValid()) {

@@ -33,8 +33,8 @@ qsizetype firstInvalidUtf8(const QByteArray& text) {
                 return i;
             cp = (cp << 6) | (p[i + k] & 0x3F);
         }
-        const bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
-                              (len == 4 && cp < 0x10000);
+        const bool overlong =
+            (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
         if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
             return i;
         i += len;
@@ -77,12 +77,14 @@ bool opensBlockScalar(const QByteArray& text, const Line& l) {
             single = !single;
         else if (c == '"' && !single)
             dbl = !dbl;
-        else if (c == '#' && !single && !dbl && (i == l.start || text.at(i - 1) == ' ' || text.at(i - 1) == '\t')) {
+        else if (c == '#' && !single && !dbl &&
+                 (i == l.start || text.at(i - 1) == ' ' || text.at(i - 1) == '\t')) {
             end = i;
             break;
         }
     }
-    while (end > l.start && (text.at(end - 1) == ' ' || text.at(end - 1) == '\t' || text.at(end - 1) == '\r'))
+    while (end > l.start &&
+           (text.at(end - 1) == ' ' || text.at(end - 1) == '\t' || text.at(end - 1) == '\r'))
         --end;
     qsizetype i = end;
     while (i > l.start && (text.at(i - 1) == '-' || text.at(i - 1) == '+' ||

@@ -32,7 +32,7 @@ struct NodeData {
     QString value;
     QString tag;
     std::vector<Child> children;  // mappings alternate key, value
-    qint64 expanded = 1;         // node count with aliases expanded
+    qint64 expanded = 1;          // node count with aliases expanded
 };
 
 // Thrown from inside the event handler to stop yaml-cpp; never leaves this file.
@@ -98,7 +98,8 @@ QString cleanTag(const std::string& tag) {
 // Builds the node arena from yaml-cpp's events; no recursion, so depth costs no stack.
 class TreeBuilder : public YAML::EventHandler {
 public:
-    TreeBuilder(YamlDocument::Data& data, qsizetype maxExpanded) : d(data), m_maxExpanded(maxExpanded) {}
+    TreeBuilder(YamlDocument::Data& data, qsizetype maxExpanded)
+        : d(data), m_maxExpanded(maxExpanded) {}
 
     void OnDocumentStart(const YAML::Mark&) override {
         m_stack.clear();
@@ -171,15 +172,17 @@ private:
         if (alias) {
             m_expandedTotal += d.nodes[size_t(index)].expanded;
             if (m_expandedTotal > m_maxExpanded) {
-                throw StopParsing{d.nodes[size_t(index)].mark, QStringLiteral("yaml-alias-bomb"),
-                                  QStringLiteral("aliases expand to more than %1 nodes; refusing to "
-                                                 "load (\"billion laughs\")")
-                                      .arg(m_maxExpanded)};
+                throw StopParsing{
+                    d.nodes[size_t(index)].mark, QStringLiteral("yaml-alias-bomb"),
+                    QStringLiteral("aliases expand to more than %1 nodes; refusing to "
+                                   "load (\"billion laughs\")")
+                        .arg(m_maxExpanded)};
             }
         }
     }
 
-    void open(NodeType type, const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor) {
+    void open(NodeType type, const YAML::Mark& mark, const std::string& tag,
+              YAML::anchor_t anchor) {
         NodeData n;
         n.type = type;
         n.mark = toMark(mark);
@@ -223,8 +226,9 @@ private:
                 diag.line = key.mark.line;
                 diag.column = key.mark.column;
                 diag.rule = QStringLiteral("yaml-duplicate-key");
-                diag.message = QStringLiteral("duplicate key '%1' (first defined on line %2); YAML "
-                                              "parsers silently keep only the last value")
+                diag.message = QStringLiteral(
+                                   "duplicate key '%1' (first defined on line %2); YAML "
+                                   "parsers silently keep only the last value")
                                    .arg(key.value)
                                    .arg(first.line);
                 d.diagnostics.push_back(diag);
@@ -242,10 +246,11 @@ private:
 };
 
 Diagnostic tooLarge(const YamlDocument& doc, qint64 size, qint64 max) {
-    return doc.diagnosticAt(Mark{}, Severity::Error, QStringLiteral("yaml-too-large"),
-                            QStringLiteral("file is %1 MB; Pipewright refuses YAML files over %2 MB")
-                                .arg(double(size) / (1024 * 1024), 0, 'f', 1)
-                                .arg(max / (1024 * 1024)));
+    return doc.diagnosticAt(
+        Mark{}, Severity::Error, QStringLiteral("yaml-too-large"),
+        QStringLiteral("file is %1 MB; Pipewright refuses YAML files over %2 MB")
+            .arg(double(size) / (1024 * 1024), 0, 'f', 1)
+            .arg(max / (1024 * 1024)));
 }
 
 QString syntaxMessage(const std::string& msg) {
@@ -301,26 +306,28 @@ YamlDocument YamlDocument::load(const QByteArray& utf8, const QString& file,
         }
     } catch (const StopParsing& stop) {
         d.roots.clear();
-        d.diagnostics.push_back(doc.diagnosticAt(stop.mark, Severity::Error, stop.rule, stop.message));
+        d.diagnostics.push_back(
+            doc.diagnosticAt(stop.mark, Severity::Error, stop.rule, stop.message));
     } catch (const YAML::DeepRecursion& e) {
         d.roots.clear();
-        d.diagnostics.push_back(doc.diagnosticAt(
-            toMark(e.mark), Severity::Error, QStringLiteral("yaml-too-deep"),
-            QStringLiteral("nesting is too deep; refusing to load")));
+        d.diagnostics.push_back(
+            doc.diagnosticAt(toMark(e.mark), Severity::Error, QStringLiteral("yaml-too-deep"),
+                             QStringLiteral("nesting is too deep; refusing to load")));
     } catch (const YAML::Exception& e) {
         d.roots.clear();
         const Mark at = toMark(e.mark);
         // A tab already reported on this line is the real cause; don't add a vaguer error.
-        const bool explained = std::any_of(tabs.begin(), tabs.end(),
-                                           [&](const Mark& t) { return t.line == at.line; });
+        const bool explained =
+            std::any_of(tabs.begin(), tabs.end(), [&](const Mark& t) { return t.line == at.line; });
         if (!explained) {
-            d.diagnostics.push_back(doc.diagnosticAt(at, Severity::Error, QStringLiteral("yaml-syntax"),
-                                                     syntaxMessage(e.msg)));
+            d.diagnostics.push_back(doc.diagnosticAt(
+                at, Severity::Error, QStringLiteral("yaml-syntax"), syntaxMessage(e.msg)));
         }
     } catch (const std::exception& e) {
         d.roots.clear();
         qCWarning(lcYaml) << "unexpected exception while parsing" << file << e.what();
-        d.diagnostics.push_back(doc.diagnosticAt(Mark{}, Severity::Error, QStringLiteral("yaml-syntax"),
+        d.diagnostics.push_back(doc.diagnosticAt(Mark{}, Severity::Error,
+                                                 QStringLiteral("yaml-syntax"),
                                                  QString::fromLocal8Bit(e.what())));
     }
     sortDiagnostics(d.diagnostics);
@@ -346,25 +353,40 @@ YamlDocument YamlDocument::loadFile(const QString& path, const YamlLoadOptions& 
     return load(f.readAll(), path, options);
 }
 
-const QString& YamlDocument::file() const { return d->file; }
-const QByteArray& YamlDocument::text() const { return d->text; }
-YamlNode YamlDocument::root() const { return root(0); }
-int YamlDocument::documentCount() const { return int(d->roots.size()); }
+const QString& YamlDocument::file() const {
+    return d->file;
+}
+const QByteArray& YamlDocument::text() const {
+    return d->text;
+}
+YamlNode YamlDocument::root() const {
+    return root(0);
+}
+int YamlDocument::documentCount() const {
+    return int(d->roots.size());
+}
 YamlNode YamlDocument::root(int document) const {
     if (document < 0 || document >= int(d->roots.size()))
         return {};
     return YamlNode(this, d->roots[size_t(document)], false);
 }
-const Diagnostics& YamlDocument::diagnostics() const { return d->diagnostics; }
-bool YamlDocument::hasErrors() const { return pw::hasErrors(d->diagnostics); }
+const Diagnostics& YamlDocument::diagnostics() const {
+    return d->diagnostics;
+}
+bool YamlDocument::hasErrors() const {
+    return pw::hasErrors(d->diagnostics);
+}
 
-int YamlDocument::lineCount() const { return int(d->lineStarts.size()); }
+int YamlDocument::lineCount() const {
+    return int(d->lineStarts.size());
+}
 
 QByteArray YamlDocument::lineText(int line) const {
     if (line < 1 || line > int(d->lineStarts.size()))
         return {};
     const qsizetype start = d->lineStarts[size_t(line - 1)];
-    qsizetype end = line < int(d->lineStarts.size()) ? d->lineStarts[size_t(line)] - 1 : d->text.size();
+    qsizetype end =
+        line < int(d->lineStarts.size()) ? d->lineStarts[size_t(line)] - 1 : d->text.size();
     if (end > start && d->text.at(end - 1) == '\r')
         --end;
     return d->text.mid(start, end - start);
@@ -399,7 +421,9 @@ Diagnostic YamlDocument::diagnosticAt(const Mark& mark, Severity severity, const
 // ---- YamlNode ---------------------------------------------------------------------------
 
 namespace {
-const NodeData* dataOf(const YamlDocument::Data& d, int index) { return d.node(index); }
+const NodeData* dataOf(const YamlDocument::Data& d, int index) {
+    return d.node(index);
+}
 }  // namespace
 
 NodeType YamlNode::type() const {
@@ -424,13 +448,21 @@ QString YamlNode::typeName() const {
     return {};
 }
 
-Mark YamlNode::mark() const { return m_doc ? dataOf(*m_doc->d, m_index)->mark : Mark{}; }
-QString YamlNode::scalar() const { return m_doc ? dataOf(*m_doc->d, m_index)->value : QString(); }
+Mark YamlNode::mark() const {
+    return m_doc ? dataOf(*m_doc->d, m_index)->mark : Mark{};
+}
+QString YamlNode::scalar() const {
+    return m_doc ? dataOf(*m_doc->d, m_index)->value : QString();
+}
 ScalarStyle YamlNode::style() const {
     return m_doc ? dataOf(*m_doc->d, m_index)->style : ScalarStyle::Plain;
 }
-QString YamlNode::tag() const { return m_doc ? dataOf(*m_doc->d, m_index)->tag : QString(); }
-bool YamlNode::isAlias() const { return m_alias; }
+QString YamlNode::tag() const {
+    return m_doc ? dataOf(*m_doc->d, m_index)->tag : QString();
+}
+bool YamlNode::isAlias() const {
+    return m_alias;
+}
 
 int YamlNode::size() const {
     if (!m_doc)
@@ -496,7 +528,11 @@ std::pair<YamlNode, YamlNode> findEntry(const YamlNode& map, QStringView key, in
 }
 }  // namespace
 
-YamlNode YamlNode::get(QStringView key) const { return findEntry(*this, key, 0).second; }
-YamlNode YamlNode::keyNode(QStringView key) const { return findEntry(*this, key, 0).first; }
+YamlNode YamlNode::get(QStringView key) const {
+    return findEntry(*this, key, 0).second;
+}
+YamlNode YamlNode::keyNode(QStringView key) const {
+    return findEntry(*this, key, 0).first;
+}
 
 }  // namespace pw

@@ -46,7 +46,7 @@ public:
     QString scalar() const;
     ScalarStyle style() const;
     bool isPlain() const { return isScalar() && style() == ScalarStyle::Plain; }
-    QString tag() const;  // "" for none, "!Ref" etc. for explicit tags
+    QString tag() const;   // "" for none, "!Ref" etc. for explicit tags
     bool isAlias() const;  // this handle was reached through *alias
 
     // Sequence items, or the number of entries of a mapping.
@@ -67,16 +67,17 @@ public:
 
 private:
     friend class YamlDocument;
-    YamlNode(const YamlDocument* doc, int index, bool alias) : m_doc(doc), m_index(index), m_alias(alias) {}
+    YamlNode(const YamlDocument* doc, int index, bool alias)
+        : m_doc(doc), m_index(index), m_alias(alias) {}
     const YamlDocument* m_doc = nullptr;
     int m_index = -1;
     bool m_alias = false;
 };
 
 struct YamlLoadOptions {
-    qsizetype maxBytes = 16 * 1024 * 1024;  // larger files are refused with a diagnostic
-    qsizetype maxExpandedNodes = 2'000'000;   // alias expansion bound ("billion laughs")
-    bool allowTabsInIndentation = false;      // JSON files may indent with tabs
+    qsizetype maxBytes = 16 * 1024 * 1024;   // larger files are refused with a diagnostic
+    qsizetype maxExpandedNodes = 2'000'000;  // alias expansion bound ("billion laughs")
+    bool allowTabsInIndentation = false;     // JSON files may indent with tabs
 };
 
 // Loads YAML (and JSON, its subset) keeping every node's position. Never throws: syntax

@@ -17,6 +17,8 @@ constexpr RuleInfo kYamlRules[] = {
 };
 }  // namespace
 
-std::span<const RuleInfo> yamlRules() { return kYamlRules; }
+std::span<const RuleInfo> yamlRules() {
+    return kYamlRules;
+}
 
 }  // namespace pw
