@@ -4,6 +4,7 @@
 #include "buildspecvalidator.h"
 #include "pipelinevalidator.h"
 #include "workspacevalidator.h"
+#include "yaml/jsoncheck.h"
 #include "yaml/yamldocument.h"
 
 #include <QFile>
@@ -20,6 +21,14 @@ ValidationResult validateSpec(const QString& path, const QByteArray& text, SpecK
         QFileInfo(path).suffix().compare(QLatin1String("json"), Qt::CaseInsensitive) == 0;
     const YamlDocument doc = YamlDocument::load(text, path, options);
     result.diagnostics = doc.diagnostics();
+    if (options.allowTabsInIndentation) {
+        if (const auto json = strictJsonError(doc)) {
+            // The JSON parser's position is the precise one; drop yaml-cpp's vaguer complaint.
+            result.diagnostics.removeIf(
+                [](const Diagnostic& d) { return d.rule == QLatin1String("yaml-syntax"); });
+            result.diagnostics.prepend(*json);
+        }
+    }
     if (!doc.hasErrors() || doc.root().isValid()) {
         Diagnostics schema;
         switch (result.kind) {

@@ -13,6 +13,7 @@ constexpr RuleInfo kYamlRules[] = {
     {"yaml-too-deep", Severity::Error, "Collections are nested deeper than Pipewright accepts."},
     {"yaml-alias-bomb", Severity::Error,
      "Aliases expand to an enormous document (a \"billion laughs\" attack)."},
+    {"json-syntax", Severity::Error, "A .json file is not valid JSON."},
     {"io-error", Severity::Error, "The file could not be read."},
 };
 }  // namespace
