@@ -99,7 +99,11 @@ QString cleanTag(const std::string& tag) {
 class TreeBuilder : public YAML::EventHandler {
 public:
     TreeBuilder(YamlDocument::Data& data, qsizetype maxExpanded)
-        : d(data), m_maxExpanded(maxExpanded) {}
+        : d(data)
+        , m_maxExpanded(maxExpanded)
+        // Every node needs at least a byte or two of text; more nodes than this means yaml-cpp
+        // is looping (it does on some malformed block mappings), so stop instead of hanging.
+        , m_maxNodes(4 * size_t(data.text.size()) + 64) {}
 
     void OnDocumentStart(const YAML::Mark&) override {
         m_stack.clear();
@@ -156,6 +160,11 @@ private:
     };
 
     int add(NodeData&& n) {
+        if (d.nodes.size() >= m_maxNodes) {
+            throw StopParsing{n.mark, QStringLiteral("yaml-syntax"),
+                              QStringLiteral("the YAML parser does not terminate on this text; "
+                                             "check the structure near here")};
+        }
         d.nodes.push_back(std::move(n));
         const int index = int(d.nodes.size()) - 1;
         attach(index, false);
@@ -240,6 +249,7 @@ private:
 
     YamlDocument::Data& d;
     qint64 m_maxExpanded;
+    size_t m_maxNodes;
     qint64 m_expandedTotal = 0;
     std::vector<Open> m_stack;
     QHash<YAML::anchor_t, int> m_anchors;

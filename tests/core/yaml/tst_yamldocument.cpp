@@ -31,6 +31,7 @@ private Q_SLOTS:
     void aliasBombIsRefused();
     void aliasInsideItsOwnAnchorIsAnError();
     void jsonLoads();
+    void parserLoopIsStopped();
     void emptyTextHasNoRoot();
     void markAtOffset();
 };
@@ -201,6 +202,16 @@ void TestYamlDocument::jsonLoads() {
     QVERIFY2(!doc.hasErrors(), qPrintable(rulesOf(doc).join(',')));
     QCOMPARE(doc.root().get(u"pipeline").get(u"name").scalar(), QStringLiteral("p"));
     QCOMPARE(doc.root().get(u"pipeline").get(u"name").mark().line, 3);
+}
+
+// Found by the fuzzer: yaml-cpp 0.7 emits null nodes forever on this text.
+void TestYamlDocument::parserLoopIsStopped() {
+    const YamlDocument doc = YamlDocument::load(
+        "# x kind: sandbox\n                      path: /health\n"
+        "            expected-status: 200\n   ,         interval-seconds: 1\n",
+        "loop.yml");
+    QVERIFY(doc.hasErrors());
+    QCOMPARE(doc.diagnostics().first().line, 4);
 }
 
 void TestYamlDocument::emptyTextHasNoRoot() {
