@@ -12,26 +12,28 @@ packages=(
   libgtest-dev libbenchmark-dev
   xvfb xauth x11-utils fonts-dejavu-core
   appstream desktop-file-utils dpkg-dev file zip unzip
+  curl python3
 )
-# KF6 syntax highlighting is optional; install it where the distribution offers it.
+# Optional: KF6 syntax highlighting, where the distribution offers it (Debian 12 does not).
 optional=(libkf6syntaxhighlighting-dev)
 
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
-for p in "${optional[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
-    apt-cache show "$p" >/dev/null 2>&1 && missing+=("$p")
-  fi
-done
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
+missing=()
+for p in "${packages[@]}"; do installed "$p" || missing+=("$p"); done
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
 if ((${#missing[@]})); then
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   echo "setup: installing ${missing[*]}"
   $SUDO apt-get update -qq
+fi
+for p in "${optional[@]}"; do
+  if ! installed "$p" && apt-cache show "$p" >/dev/null 2>&1; then missing+=("$p"); fi
+done
+if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  echo "setup: done"
 else
   echo "setup: all packages present"
 fi

@@ -1,11 +1,25 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds everything and runs every test suite. Used by CI (.ci/run).
+# Order: build, the bounded fuzz run, the corpus conformance report, then CTest, whose summary
+# line closes the output.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/pipewright-ccache}"
 jobs="${PIPEWRIGHT_JOBS:-$(nproc)}"
+corpus="$(cd .. && pwd)/shared/corpus"
 
-cmake --preset dev >/dev/null
+cmake --preset dev -DPIPEWRIGHT_CORPUS_DIR="$corpus" >/dev/null
 cmake --build --preset dev -j "$jobs"
+
+if [ "${PIPEWRIGHT_SKIP_FUZZ:-0}" != 1 ]; then
+    echo "== fuzzing the loader and validators for ${PIPEWRIGHT_FUZZ_SECONDS:-60} s"
+    bash scripts/fuzz.sh "${PIPEWRIGHT_FUZZ_SECONDS:-60}"
+fi
+
+if [ -f "$corpus/MANIFEST.json" ]; then
+    echo "== conformance over $corpus"
+    build/dev/tests/conformance/pipewright-conformance "$corpus" || true
+fi
+
 ctest --preset dev -j "$jobs"
