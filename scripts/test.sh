@@ -19,7 +19,8 @@ fi
 
 if [ -f "$corpus/MANIFEST.json" ]; then
     echo "== conformance over $corpus"
-    build/dev/tests/conformance/pipewright-conformance "$corpus" || true
+    build/dev/tests/conformance/pipewright-conformance "$corpus" \
+        --disagreements tests/conformance/disagreements.txt || true
 fi
 
 ctest --preset dev -j "$jobs"

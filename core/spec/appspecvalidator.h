@@ -4,7 +4,9 @@
 
 namespace pw {
 
-// Schema and semantic checks of a loaded appspec document. Placeholder until the appspec model lands.
+// Schema and semantic checks of a loaded appspec document: the errors parseAppspec reports
+// (what the CodeDeploy agent or service rejects) plus warnings for what they accept silently
+// (appspec.md §4.5) and YAML 1.1 traps. Rule ids and descriptions: appspecRules() in rules.h.
 Diagnostics validateAppspec(const YamlDocument& document);
 
 }  // namespace pw

@@ -4,7 +4,7 @@
 
 namespace pw {
 
-// Schema and semantic checks of a loaded workspace document. Placeholder until the workspace model lands.
+// Schema and semantic checks of a loaded `.pipewright/workspace.yml` (see spec/workspace.md).
 Diagnostics validateWorkspace(const YamlDocument& document);
 
 }  // namespace pw

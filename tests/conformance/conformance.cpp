@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -64,6 +65,21 @@ bool errorNearLine(const pw::Diagnostics& diagnostics, int line) {
     return false;
 }
 
+QHash<QString, QString> readDisagreements(const QString& path) {
+    QHash<QString, QString> list;
+    QFile file(path);
+    if (path.isEmpty() || !file.open(QIODevice::ReadOnly))
+        return list;
+    for (const QByteArray& raw : file.readAll().split('\n')) {
+        const QString line = QString::fromUtf8(raw).trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
+            continue;
+        const qsizetype space = line.indexOf(QLatin1Char(' '));
+        list.insert(line.left(space), space < 0 ? QString() : line.mid(space).trimmed());
+    }
+    return list;
+}
+
 QString rate(int passed, int total) {
     return total == 0 ? QStringLiteral("-")
                       : QStringLiteral("%1/%2 (%3%)")
@@ -85,6 +101,10 @@ int main(int argc, char* argv[]) {
     parser.addOption(
         {QStringLiteral("kind"), QStringLiteral("Only this kind"), QStringLiteral("kind")});
     parser.addOption({QStringLiteral("verbose"), QStringLiteral("Print every file's first error")});
+    parser.addOption(
+        {QStringLiteral("disagreements"),
+         QStringLiteral("File listing INVALID entries accepted on purpose, with reasons"),
+         QStringLiteral("file")});
     parser.process(app);
     QTextStream out(stdout);
     if (parser.positionalArguments().size() != 1) {
@@ -102,6 +122,9 @@ int main(int argc, char* argv[]) {
     const QJsonArray manifest = QJsonDocument::fromJson(manifestFile.readAll()).array();
     std::map<QString, Tally> tallies;
     QStringList misses;
+    QStringList disagreed;
+    const QHash<QString, QString> disagreements =
+        readDisagreements(parser.value(QStringLiteral("disagreements")));
     QElapsedTimer timer;
     timer.start();
     for (const QJsonValue& value : manifest) {
@@ -131,6 +154,9 @@ int main(int argc, char* argv[]) {
             ++t.invalid;
             if (failed)
                 ++t.invalidPass;
+            else if (disagreements.contains(shortPath))
+                disagreed << QStringLiteral("%1: %2").arg(shortPath,
+                                                          disagreements.value(shortPath));
             else
                 misses << QStringLiteral("INVALID file accepted: %1 (%2)")
                               .arg(shortPath,
@@ -165,6 +191,8 @@ int main(int argc, char* argv[]) {
                    .arg(rate(t.lineMatched, t.lineChecked), -22)
                    .arg(rate(t.questionableClean, t.questionable));
     }
+    for (const QString& d : disagreed)
+        out << "DISAGREE (documented) " << d << '\n';
     for (const QString& miss : misses)
         out << "MISS " << miss << '\n';
     out << misses.size() << (misses.size() == 1 ? " miss\n" : " misses\n");
