@@ -2,7 +2,10 @@
 
 #include "workspacescan.h"
 
+#include "spec/pipeline.h"
 #include "spec/specvalidator.h"
+#include "spec/workspace.h"
+#include "spec/workspacebindings.h"
 #include "yaml/yamldocument.h"
 
 #include <QCommandLineParser>
@@ -133,6 +136,29 @@ std::optional<Options> parseOptions(const QStringList& args, QTextStream& err) {
     return o;
 }
 
+// Names a folder's pipelines use but its workspace file does not bind (warnings).
+pw::Diagnostics bindingDiagnostics(const QString& folder, const QStringList& files) {
+    const QString workspaceFile = folder + QStringLiteral("/.pipewright/workspace.yml");
+    if (!QFileInfo::exists(workspaceFile))
+        return {};
+    const pw::YamlDocument workspaceDoc = pw::YamlDocument::loadFile(workspaceFile);
+    const pw::Workspace workspace = pw::parseWorkspace(workspaceDoc).workspace;
+    pw::Diagnostics out;
+    for (const QString& file : files) {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray text = f.readAll();
+        if (pw::detectSpecKind(file, text) != pw::SpecKind::Pipeline)
+            continue;
+        const pw::YamlDocument doc = pw::YamlDocument::load(text, file);
+        for (const pw::PipelineParseResult& parsed : pw::parsePipelines(doc))
+            if (parsed.found)
+                out += pw::checkWorkspaceBindings(workspace, parsed.pipeline);
+    }
+    return out;
+}
+
 }  // namespace
 
 int runValidateCommand(const QStringList& args) {
@@ -144,13 +170,16 @@ int runValidateCommand(const QStringList& args) {
 
     bool ioError = false;
     QStringList files;
+    pw::Diagnostics bindings;
     for (const QString& path : options->paths) {
         const QFileInfo info(path);
         if (!info.exists()) {
             err << "pipewright-cli validate: " << path << ": no such file or folder\n";
             ioError = true;
         } else if (info.isDir()) {
-            files += findSpecFiles(path);
+            const QStringList found = findSpecFiles(path);
+            files += found;
+            bindings += bindingDiagnostics(path, found);
         } else {
             files += path;
         }
@@ -170,7 +199,12 @@ int runValidateCommand(const QStringList& args) {
         }
         const QByteArray text =
             options->color && f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-        for (const pw::Diagnostic& d : result.diagnostics) {
+        pw::Diagnostics diagnostics = result.diagnostics;
+        for (const pw::Diagnostic& b : bindings)
+            if (b.file == file)
+                diagnostics.append(b);
+        pw::sortDiagnostics(diagnostics);
+        for (const pw::Diagnostic& d : diagnostics) {
             errors += d.severity == pw::Severity::Error;
             warnings += d.severity == pw::Severity::Warning;
             if (options->json)
