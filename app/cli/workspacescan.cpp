@@ -46,7 +46,7 @@ QStringList findSpecFiles(const QString& root) {
             if (!file.open(QIODevice::ReadOnly))
                 continue;
             if (pw::detectSpecKind(entry.filePath(), file.readAll()) != pw::SpecKind::Unknown)
-                found.push_back(entry.filePath());
+                found.push_back(QDir::cleanPath(entry.filePath()));
         }
     }
     return found;
