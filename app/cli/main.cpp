@@ -1,3 +1,6 @@
+#include "buildcommand.h"
+#include "historycommand.h"
+#include "pipelinecommands.h"
 #include "validatecommand.h"
 
 #include <QCoreApplication>
@@ -15,6 +18,15 @@ struct Command {
 
 const std::map<QString, Command>& commands() {
     static const std::map<QString, Command> table{
+        {QStringLiteral("build"),
+         {runBuildCommand, "run a buildspec locally with CodeBuild semantics"}},
+        {QStringLiteral("history"), {runHistoryCommand, "list the workspace's builds"}},
+        {QStringLiteral("run"), {runRunCommand, "run one pipeline execution locally"}},
+        {QStringLiteral("approve"), {runApproveCommand, "approve or reject a manual approval"}},
+        {QStringLiteral("executions"),
+         {runExecutionsCommand, "list the workspace's pipeline executions"}},
+        {QStringLiteral("watch"),
+         {runWatchCommand, "release on change: run the pipeline for each new commit"}},
         {QStringLiteral("validate"),
          {runValidateCommand, "check buildspec, appspec, pipeline and workspace files"}},
     };

@@ -1,0 +1,344 @@
+#include "buildcommand.h"
+
+#include "engine/batchrunner.h"
+#include "engine/buildrunner.h"
+#include "spec/buildspec.h"
+#include "spec/workspace.h"
+#include "store/historystore.h"
+#include "yaml/yamldocument.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QSocketNotifier>
+#include <QTextStream>
+
+#include <fcntl.h>
+#include <unistd.h>
+#include <csignal>
+
+using namespace pw;
+
+namespace {
+
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int) {
+    const char c = 1;
+    [[maybe_unused]] auto n = ::write(g_signalPipe[1], &c, 1);
+}
+
+// Ctrl+C (and SIGTERM) stop the build through the event loop, never from the handler.
+void installStopSignals() {
+    if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
+        return;
+    struct sigaction sa {};
+    sa.sa_handler = onSignal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    ::sigaction(SIGINT, &sa, nullptr);
+    ::sigaction(SIGTERM, &sa, nullptr);
+}
+
+// `VAR=VAL` lines as the local agent reads them: # comments, blank lines, quotes kept.
+bool readEnvFile(const QString& path, EnvList& into, QString* error) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    while (!file.atEnd()) {
+        const QString line = QString::fromUtf8(file.readLine()).trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
+            continue;
+        const qsizetype eq = line.indexOf(QLatin1Char('='));
+        if (eq <= 0) {
+            *error = QStringLiteral("%1: not NAME=VALUE: %2").arg(path, line);
+            return false;
+        }
+        into.append({line.left(eq), line.mid(eq + 1)});
+    }
+    return true;
+}
+
+QString expandHome(const QString& path) {
+    return path.startsWith(QStringLiteral("~/")) ? QDir::homePath() + path.mid(1) : path;
+}
+
+// Project settings and secrets from `.pipewright/workspace.yml`, when there is one.
+void applyWorkspace(const QString& dir, const QString& projectName, BuildRequest& request) {
+    const QString path = dir + QStringLiteral("/.pipewright/workspace.yml");
+    if (!QFileInfo::exists(path))
+        return;
+    const YamlDocument doc = YamlDocument::loadFile(path);
+    const WorkspaceParseResult parsed = parseWorkspace(doc);
+    const Workspace& ws = parsed.workspace;
+    const WorkspaceProject* project = ws.project(
+        projectName.isEmpty() && !ws.projects.isEmpty() ? ws.projects.first().name : projectName);
+    if (project) {
+        request.projectName = project->name;
+        request.projectVariables = project->environmentVariables;
+        request.buildTimeoutMs = qint64(project->timeoutMinutes) * 60 * 1000;
+        request.inPlace = request.inPlace || project->inPlace;
+        if (request.buildspecPath.isEmpty())
+            request.buildspecPath = project->buildspec;
+        for (const auto& [id, folder] : project->secondarySources)
+            request.secondarySources.append({id, QDir(dir).absoluteFilePath(folder)});
+    }
+    if (ws.secrets.environment) {
+        const QStringList env = QProcessEnvironment::systemEnvironment().keys();
+        for (const QString& name : env) {
+            request.parameterStore.insert(name, qEnvironmentVariable(name.toUtf8()));
+            request.secretsManager.insert(name, qEnvironmentVariable(name.toUtf8()));
+        }
+    }
+    EnvList secrets;
+    QString error;
+    if (!ws.secrets.file.isEmpty() && readEnvFile(expandHome(ws.secrets.file), secrets, &error)) {
+        for (const auto& [name, value] : secrets) {
+            request.parameterStore.insert(name, value);
+            request.secretsManager.insert(name, value);
+        }
+    }
+}
+
+QString formatDuration(qint64 ms) {
+    if (ms < 1000)
+        return QStringLiteral("<1 sec");
+    const qint64 s = ms / 1000;
+    return s < 60 ? QStringLiteral("%1 secs").arg(s)
+                  : QStringLiteral("%1 min %2 secs").arg(s / 60).arg(s % 60);
+}
+
+// The table the CodeBuild console shows under "Phase details".
+void printPhaseTable(QTextStream& out, const BuildResult& result) {
+    out << "\nPhase details\n";
+    out << QStringLiteral("%1 %2 %3 %4 %5\n")
+               .arg(QStringLiteral("Name"), -17)
+               .arg(QStringLiteral("Status"), -12)
+               .arg(QStringLiteral("Duration"), -14)
+               .arg(QStringLiteral("Completed"), -24)
+               .arg(QStringLiteral("Context"));
+    for (const PhaseRecord& p : result.phases) {
+        const QString context =
+            p.contexts.isEmpty()
+                ? QStringLiteral("-")
+                : p.contexts.last().statusCode + QStringLiteral(": ") + p.contexts.last().message;
+        out << QStringLiteral("%1 %2 %3 %4 %5\n")
+                   .arg(p.name, -17)
+                   .arg(runStatusName(p.status), -12)
+                   .arg(formatDuration(p.durationMs()), -14)
+                   .arg(p.endedMs ? formatUtcMs(p.endedMs) : QStringLiteral("-"), -24)
+                   .arg(context);
+    }
+    out << "\nBuild " << result.id << " #" << result.number << ": " << runStatusName(result.status)
+        << " in " << formatDuration(result.endedMs - result.startedMs) << "\n";
+}
+
+struct BuildOptions {
+    BuildRequest request;
+    QString eventsPath;
+    bool json = false;
+    bool batch = false;
+};
+
+std::optional<BuildOptions> parseOptions(const QStringList& args, QString* error) {
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("dir"), QStringLiteral("Workspace folder"));
+    parser.addOptions({
+        {QStringLiteral("buildspec"), QStringLiteral("Buildspec file"), QStringLiteral("file")},
+        {QStringLiteral("project"), QStringLiteral("Project name"), QStringLiteral("name")},
+        {QStringLiteral("env"), QStringLiteral("Override NAME=VALUE"), QStringLiteral("pair")},
+        {QStringLiteral("env-file"), QStringLiteral("Overrides file"), QStringLiteral("file")},
+        {QStringLiteral("in-place"), QStringLiteral("Build in the folder itself")},
+        {QStringLiteral("events"), QStringLiteral("Write events as JSON lines"),
+         QStringLiteral("file")},
+        {QStringLiteral("json"), QStringLiteral("Print the result document")},
+        {QStringLiteral("timeout"), QStringLiteral("Build timeout"), QStringLiteral("seconds")},
+        {QStringLiteral("batch"), QStringLiteral("Run the buildspec's batch section")},
+    });
+    if (!parser.parse(QStringList{QStringLiteral("build")} + args)) {
+        *error = parser.errorText();
+        return std::nullopt;
+    }
+    BuildOptions o;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1) {
+        *error = QStringLiteral("one folder at most");
+        return std::nullopt;
+    }
+    const QString dir = QDir(positional.value(0, QStringLiteral("."))).absolutePath();
+    if (!QFileInfo(dir).isDir()) {
+        *error = QStringLiteral("not a folder: ") + dir;
+        return std::nullopt;
+    }
+    o.request.sourceDirectory = dir;
+    o.request.buildspecPath = parser.value(QStringLiteral("buildspec"));
+    o.request.inPlace = parser.isSet(QStringLiteral("in-place"));
+    applyWorkspace(dir, parser.value(QStringLiteral("project")), o.request);
+    if (parser.isSet(QStringLiteral("project")))
+        o.request.projectName = parser.value(QStringLiteral("project"));
+    if (parser.isSet(QStringLiteral("env-file")) &&
+        !readEnvFile(parser.value(QStringLiteral("env-file")), o.request.overrideVariables, error))
+        return std::nullopt;
+    for (const QString& pair : parser.values(QStringLiteral("env"))) {
+        const qsizetype eq = pair.indexOf(QLatin1Char('='));
+        if (eq <= 0) {
+            *error = QStringLiteral("--env wants NAME=VALUE, got ") + pair;
+            return std::nullopt;
+        }
+        o.request.overrideVariables.append({pair.left(eq), pair.mid(eq + 1)});
+    }
+    if (parser.isSet(QStringLiteral("timeout")))
+        o.request.buildTimeoutMs = parser.value(QStringLiteral("timeout")).toLongLong() * 1000;
+    o.eventsPath = parser.value(QStringLiteral("events"));
+    o.json = parser.isSet(QStringLiteral("json"));
+    o.batch = parser.isSet(QStringLiteral("batch"));
+    if (o.request.projectName.isEmpty())
+        o.request.projectName = QDir(dir).dirName();
+    return o;
+}
+
+int exitCodeFor(const BuildResult& result) {
+    if (result.invalidInput)
+        return 2;
+    switch (result.status) {
+        case RunStatus::Succeeded:
+            return 0;
+        case RunStatus::Stopped:
+            return 130;
+        default:
+            return 1;
+    }
+}
+
+// Runs `runner` on an event loop; Ctrl+C stops it. Returns whether it was interrupted.
+template <typename Runner>
+bool runUntilFinished(Runner& runner) {
+    installStopSignals();
+    QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
+    bool interrupted = false;
+    QObject::connect(&notifier, &QSocketNotifier::activated, [&] {
+        char buf[16];
+        while (::read(g_signalPipe[0], buf, sizeof buf) > 0) {
+        }
+        interrupted = true;
+        runner.stop();
+    });
+    QEventLoop loop;
+    QObject::connect(&runner, &Runner::finished, &loop, &QEventLoop::quit);
+    runner.start();
+    if (runner.isRunning())
+        loop.exec();
+    return interrupted;
+}
+
+// `--batch`: the buildspec's batch section, each build recorded as its own build.
+int runBatch(const BuildOptions& options, HistoryStore& store,
+             const std::function<void(const RunEvent&)>& onEvent) {
+    const BuildRequest& request = options.request;
+    const QString path =
+        QDir(request.sourceDirectory)
+            .absoluteFilePath(request.buildspecPath.isEmpty() ? QStringLiteral("buildspec.yml")
+                                                              : request.buildspecPath);
+    const BuildspecParseResult parsed = parseBuildspec(YamlDocument::loadFile(path));
+    if (parsed.spec.batch.kind == BatchKind::None || hasErrors(parsed.diagnostics)) {
+        QTextStream(stderr) << "pipewright-cli build --batch: " << path
+                            << " has no valid batch section\n";
+        return 2;
+    }
+    BatchRunner batch(request, parsed.spec.batch);
+    batch.setNumberSource([&] { return store.nextBuildNumber(request.projectName); });
+    QObject::connect(&batch, &BatchRunner::event, onEvent);
+    const bool interrupted = runUntilFinished(batch);
+    QTextStream out(stdout);
+    QJsonArray builds;
+    out << "\nBatch builds\n";
+    for (const BatchTask& t : batch.tasks()) {
+        if (t.started)
+            store.recordResult(t.result);
+        const QString status = t.started ? runStatusName(t.status) : QStringLiteral("NOT_RUN");
+        out << QStringLiteral("%1 %2 %3\n")
+                   .arg(t.identifier, -24)
+                   .arg(status, -12)
+                   .arg(t.result.id);
+        QJsonObject o = t.result.toJson();
+        o[QStringLiteral("identifier")] = t.identifier;
+        o[QStringLiteral("status")] = status;
+        builds.append(o);
+    }
+    out << "\nBatch: " << runStatusName(batch.status()) << "\n";
+    if (options.json)
+        out << QJsonDocument(
+                   QJsonObject{{"status", runStatusName(batch.status())}, {"builds", builds}})
+                   .toJson(QJsonDocument::Indented);
+    if (interrupted && batch.status() == RunStatus::Stopped)
+        return 130;
+    return batch.status() == RunStatus::Succeeded ? 0 : 1;
+}
+
+}  // namespace
+
+int runBuildCommand(const QStringList& args) {
+    QTextStream err(stderr);
+    // The build log is the output; the modules' own info lines would only interleave with it.
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("pipewright.*.info=false"));
+    QString error;
+    std::optional<BuildOptions> options = parseOptions(args, &error);
+    if (!options) {
+        err << "pipewright-cli build: " << error << "\n";
+        return 2;
+    }
+    BuildRequest& request = options->request;
+    request.stateDirectory = request.sourceDirectory + QStringLiteral("/.pipewright/state");
+    HistoryStore store(request.stateDirectory);
+    if (!store.open(&error)) {
+        err << "pipewright-cli build: cannot open history: " << error << "\n";
+        return 2;
+    }
+    request.buildNumber = store.nextBuildNumber(request.projectName);
+
+    QFile events(options->eventsPath);
+    if (!options->eventsPath.isEmpty() &&
+        !events.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        err << "pipewright-cli build: cannot write " << options->eventsPath << "\n";
+        return 2;
+    }
+    QFile logOut;
+    // By descriptor: a FILE* would sit in stdio's buffer when stdout is a pipe.
+    logOut.open(options->json ? STDERR_FILENO : STDOUT_FILENO,
+                QIODevice::WriteOnly | QIODevice::Unbuffered);
+
+    auto onEvent = [&](const RunEvent& e) {
+        store.record(e);
+        if (events.isOpen())
+            events.write(e.toJsonLine());
+        if (e.kind == RunEventKind::LogChunk)
+            logOut.write(e.data);
+    };
+    if (options->batch)
+        return runBatch(*options, store, onEvent);
+    BuildRunner runner(request);
+    QObject::connect(&runner, &BuildRunner::event, onEvent);
+    const bool interrupted = runUntilFinished(runner);
+
+    BuildResult result = runner.result();
+    result.logPath = store.build(result.id).value_or(BuildResult{}).logPath;
+    store.recordResult(result);
+    events.close();
+    QTextStream out(stdout);
+    if (options->json) {
+        out << QJsonDocument(result.toJson()).toJson(QJsonDocument::Indented);
+    } else {
+        printPhaseTable(out, result);
+    }
+    out.flush();
+    return interrupted && result.status == RunStatus::Stopped ? 130 : exitCodeFor(result);
+}

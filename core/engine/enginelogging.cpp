@@ -1,0 +1,5 @@
+#include "enginelogging.h"
+
+namespace pw {
+Q_LOGGING_CATEGORY(lcEngine, "pipewright.engine")
+}

@@ -1,0 +1,96 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QMap>
+#include <QObject>
+#include <QProcessEnvironment>
+#include <QString>
+
+class QProcess;
+class QTimer;
+
+namespace pw {
+
+// Runs buildspec commands in a shell, event-driven (QProcess signals, no threads).
+// Persistent mode (buildspec 0.2) keeps one shell for the whole build and feeds it a batch of
+// command blocks over stdin at once, each wrapped in start/end markers (the end one carries
+// $?) and guarded so that the first failure skips the rest: the shell never waits for the
+// engine between commands. `exit N` or a syntax error ends that shell; an EXIT trap saves its
+// exported variables and directory and the next shell restores them. PerCommand mode (0.1)
+// starts a fresh shell per command. Every child runs in its own process group so a stop
+// reaches the commands it put in the background too.
+class ShellSession : public QObject {
+    Q_OBJECT
+public:
+    enum class Mode { Persistent, PerCommand };
+    struct Options {
+        QString program = QStringLiteral("/bin/sh");
+        Mode mode = Mode::Persistent;
+        QString workingDirectory;
+        QProcessEnvironment environment;
+        QString stateDirectory;  // where the EXIT trap leaves env + pwd to restore a shell
+        int killGraceMs = 2000;  // SIGTERM -> SIGKILL
+    };
+
+    explicit ShellSession(Options options, QObject* parent = nullptr);
+    ~ShellSession() override;
+
+    bool isBusy() const { return m_busy; }
+    // Runs `commands` in order (a multi-line block is one command) until one fails: emits
+    // commandStarted(i), output() as it comes, commandFinished(exit) per command run, then
+    // batchFinished(). Stdin of every command is /dev/null.
+    void runBatch(const QStringList& commands);
+    void run(const QString& command) { runBatch({command}); }
+    // Exported into the shell before the next command runs.
+    void setVariable(const QString& name, const QString& value);
+    // Reads shell variables; emits variablesRead() with the names that are set.
+    void queryVariables(const QStringList& names);
+    // SIGTERM to every process group of this session, SIGKILL after the grace period; the
+    // running command (if any) then finishes with 128 + signal.
+    void terminate();
+    // SIGKILL to every process group started, at once (the build is over).
+    void killAll();
+    // Process group ids started so far, for tests.
+    QList<qint64> processGroups() const { return m_groups; }
+
+signals:
+    void output(const QByteArray& bytes);
+    void commandStarted(int index);
+    void commandFinished(int exitCode);
+    void batchFinished();
+    void variablesRead(const QMap<QString, QString>& values);
+
+private:
+    void startProcess(const QStringList& arguments);
+    void startPersistentShell();
+    void sendPersistentBatch();
+    void startNextPerCommand();
+    void onReadyRead();
+    void onProcessFinished(int exitCode, int exitStatus);
+    void onMarker(const QByteArray& payload);
+    void startCommand();
+    void finishCommand(int exitCode);
+    void finishBatch();
+    void scanOutput();
+    void signalGroups(int signal);
+    QByteArray exportLines();
+
+    Options m_options;
+    QProcess* m_process = nullptr;
+    QTimer* m_killTimer = nullptr;
+    QByteArray m_token;
+    QByteArray m_pending;
+    QList<qint64> m_groups;
+    QList<QPair<QString, QString>> m_pendingVariables;
+    QStringList m_queryNames;
+    QStringList m_batch;
+    int m_next = 0;            // index of the next command to start
+    bool m_inCommand = false;  // between a start and an end marker
+    bool m_busy = false;
+    bool m_querying = false;
+    bool m_restoreState = false;
+    bool m_terminating = false;
+};
+
+}  // namespace pw

@@ -1,0 +1,138 @@
+#include "store/historystore.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextStream>
+#include <QThread>
+
+using namespace pw;
+
+namespace {
+
+RunEvent makeEvent(RunEventKind kind, const QString& runId, const QString& step = {}) {
+    RunEvent e;
+    e.kind = kind;
+    e.runId = runId;
+    e.timeMs = nowUtcMs();
+    e.step = step;
+    return e;
+}
+
+void startRun(HistoryStore& store, const QString& id, const QString& project, int number) {
+    RunEvent e = makeEvent(RunEventKind::RunStarted, id);
+    e.name = project;
+    e.value = QString::number(number);
+    store.record(e);
+}
+
+}  // namespace
+
+class TestHistoryStore : public QObject {
+    Q_OBJECT
+private slots:
+    void recordsABuild() {
+        QTemporaryDir dir;
+        {
+            HistoryStore store(dir.path());
+            QVERIFY(store.open());
+            QCOMPARE(store.nextBuildNumber("app"), 1);
+            startRun(store, "app:1", "app", 1);
+            store.record(makeEvent(RunEventKind::StepStarted, "app:1", "BUILD"));
+            RunEvent cmd = makeEvent(RunEventKind::CommandStarted, "app:1", "BUILD");
+            cmd.name = "make";
+            cmd.index = 0;
+            store.record(cmd);
+            RunEvent log = makeEvent(RunEventKind::LogChunk, "app:1", "BUILD");
+            log.data = QByteArray("line one\nbad \377 byte\n");
+            store.record(log);
+            RunEvent fin = makeEvent(RunEventKind::StepFinished, "app:1", "BUILD");
+            fin.status = RunStatus::Failed;
+            fin.code = "COMMAND_EXECUTION_ERROR";
+            fin.message = "Error while executing command: make. Reason: exit status 2";
+            store.record(fin);
+            RunEvent end = makeEvent(RunEventKind::RunFinished, "app:1");
+            end.status = RunStatus::Failed;
+            store.record(end);
+            BuildResult result;
+            result.id = "app:1";
+            result.status = RunStatus::Failed;
+            result.exportedVariables = {{"TAG", "v1"}};
+            result.artifacts = {{"", "/x/a.zip", {"a.txt", "b/c.txt"}}};
+            store.recordResult(result);
+            QCOMPARE(store.nextBuildNumber("app"), 2);
+            QCOMPARE(store.nextBuildNumber("other"), 1);
+        }
+        HistoryStore reopened(dir.path());
+        QVERIFY(reopened.open());
+        const QList<BuildSummary> builds = reopened.builds();
+        QCOMPARE(builds.size(), 1);
+        QCOMPARE(builds.first().status, "FAILED");
+        const auto build = reopened.build("app:1");
+        QVERIFY(build);
+        QCOMPARE(build->phases.size(), 1);
+        QCOMPARE(build->phases.first().contexts.first().statusCode, "COMMAND_EXECUTION_ERROR");
+        QCOMPARE(build->exportedVariables.first().second, "v1");
+        QCOMPARE(build->artifacts.first().files, QStringList({"a.txt", "b/c.txt"}));
+        QFile log(builds.first().logPath);
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = log.readAll().split('\n');
+        QVERIFY(lines[0].endsWith("Z line one"));
+        QVERIFY(lines[1].endsWith("Z bad \377 byte"));  // bytes kept as they came
+        QCOMPARE(lines[0].indexOf('Z'), 23);            // 2026-11-26T04:00:00.123Z
+    }
+
+    // Runs in a child process started by the next test: records a build, then hangs until
+    // it is killed.
+    void childRecordsAndHangs() {
+        const QString dir = qEnvironmentVariable("PW_STORE_CHILD_DIR");
+        if (dir.isEmpty())
+            QSKIP("helper for buildOfAKilledProcessIsInterrupted");
+        HistoryStore store(dir);
+        QVERIFY(store.open());
+        startRun(store, "app:dead", "app", 2);
+        store.record(makeEvent(RunEventKind::StepStarted, "app:dead", "BUILD"));
+        RunEvent log = makeEvent(RunEventKind::LogChunk, "app:dead", "BUILD");
+        log.data = "working\n";
+        store.record(log);
+        QTextStream(stdout) << "ready" << Qt::endl;
+        QThread::sleep(300);
+    }
+
+    void buildOfAKilledProcessIsInterrupted() {
+        if (qEnvironmentVariableIsSet("PW_STORE_CHILD_DIR"))
+            QSKIP("in the helper process");
+        QTemporaryDir dir;
+        {
+            HistoryStore store(dir.path());
+            QVERIFY(store.open());
+            startRun(store, "app:live", "app", 1);  // this process is alive: stays IN_PROGRESS
+        }
+        QProcess child;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("PW_STORE_CHILD_DIR", dir.path());
+        child.setProcessEnvironment(env);
+        child.start(QCoreApplication::applicationFilePath(), {"childRecordsAndHangs"});
+        QByteArray output;
+        while (!output.contains("ready\n") && child.waitForReadyRead(10000))
+            output += child.readAllStandardOutput();
+        QVERIFY2(output.contains("ready\n"), output.constData());
+        child.kill();  // SIGKILL: no chance to clean up
+        QVERIFY(child.waitForFinished());
+        HistoryStore reopened(dir.path());
+        QVERIFY(reopened.open());
+        QCOMPARE(reopened.interruptedOnOpen(), 1);
+        const QList<BuildSummary> builds = reopened.builds();
+        QCOMPARE(builds.size(), 2);
+        for (const BuildSummary& b : builds)
+            QCOMPARE(b.status, b.id == "app:dead" ? "INTERRUPTED" : "IN_PROGRESS");
+        QCOMPARE(reopened.build("app:dead")->phases.first().status, RunStatus::Fault);
+        QFile log(dir.path() + "/logs/app-2.log");
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        QVERIFY(log.readAll().endsWith("Z working\n"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHistoryStore)
+#include "tst_historystore.moc"

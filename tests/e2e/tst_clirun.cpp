@@ -1,0 +1,249 @@
+// Drives `pipewright-cli run / approve / executions / watch` on a real workspace folder with a
+// real git repository, as a user would from a terminal.
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+namespace {
+
+const QString kCli = QStringLiteral(PIPEWRIGHT_CLI_PATH);
+
+void writeFile(const QString& path, const QByteArray& text) {
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(text);
+}
+
+QString git(const QString& dir, QStringList args) {
+    QProcess p;
+    p.setWorkingDirectory(dir);
+    p.start(QStringLiteral("git"),
+            QStringList{QStringLiteral("-c"), QStringLiteral("user.name=T"), QStringLiteral("-c"),
+                        QStringLiteral("user.email=t@example.com")} +
+                args);
+    p.waitForFinished(10000);
+    return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+}
+
+struct Result {
+    int exitCode;
+    QByteArray out;
+    QByteArray err;
+};
+
+Result cli(const QString& dir, const QStringList& args, int timeoutMs = 60000) {
+    QProcess p;
+    p.setWorkingDirectory(dir);
+    p.start(kCli, args);
+    p.waitForFinished(timeoutMs);
+    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+const QByteArray kWorkspace = "version: 1\nsources:\n  app:\n    git: .\n    branch: main\n";
+
+QByteArray pipeline(const QByteArray& secondStage) {
+    return "pipeline:\n  name: demo\n"
+           "  roleArn: arn:aws:iam::111111111111:role/demo\n"
+           "  artifactStore: {type: S3, location: demo-artifacts}\n"
+           "  stages:\n"
+           "    - name: Source\n      actions:\n"
+           "        - name: Checkout\n"
+           "          actionTypeId: {category: Source, owner: AWS, provider: CodeCommit, version: "
+           "'1'}\n"
+           "          configuration: {RepositoryName: app, BranchName: main}\n"
+           "          outputArtifacts: [{name: Src}]\n"
+           "          namespace: SourceVariables\n" +
+           secondStage;
+}
+
+const QByteArray kEchoStage =
+    "    - name: Use\n      actions:\n"
+    "        - name: Echo\n"
+    "          actionTypeId: {category: Build, owner: Custom, provider: Pipewright-LocalCommand, "
+    "version: '1'}\n"
+    "          configuration: {Command: 'cat version.txt; echo commit=#{SourceVariables.CommitId} "
+    "greeting=#{variables.Greeting}'}\n"
+    "          inputArtifacts: [{name: Src}]\n";
+
+}  // namespace
+
+class TestCliRun : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void runPrintsProgressAndJson();
+    void invalidPipelineExitsTwo();
+    void failingActionExitsOne();
+    void approveFromAnotherProcess();
+    void ctrlCStopsWithExit130();
+    void watchStartsAnExecutionPerCommit();
+
+private:
+    void makeWorkspace(const QByteArray& secondStage, const QByteArray& variables = {});
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestCliRun::init() {
+    m_dir = std::make_unique<QTemporaryDir>();
+}
+
+void TestCliRun::makeWorkspace(const QByteArray& secondStage, const QByteArray& variables) {
+    const QString root = m_dir->path();
+    writeFile(root + QStringLiteral("/.pipewright/workspace.yml"), kWorkspace);
+    QByteArray text = pipeline(secondStage);
+    if (!variables.isEmpty())
+        text.replace("  stages:\n", variables + "  stages:\n");
+    writeFile(root + QStringLiteral("/pipeline.yml"), text);
+    writeFile(root + QStringLiteral("/version.txt"), "v1\n");
+    writeFile(root + QStringLiteral("/.gitignore"), ".pipewright/state/\n");
+    git(root, {QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"),
+               QStringLiteral("main")});
+    git(root, {QStringLiteral("add"), QStringLiteral(".")});
+    git(root, {QStringLiteral("commit"), QStringLiteral("-qm"), QStringLiteral("v1")});
+}
+
+void TestCliRun::runPrintsProgressAndJson() {
+    makeWorkspace(kEchoStage, "  variables:\n    - {name: Greeting, defaultValue: hi}\n");
+    const QString head = git(m_dir->path(), {QStringLiteral("rev-parse"), QStringLiteral("HEAD")});
+    const Result text = cli(m_dir->path(), {QStringLiteral("run"), QStringLiteral("--var"),
+                                            QStringLiteral("Greeting=hey")});
+    QVERIFY2(text.exitCode == 0, text.out + text.err);
+    QVERIFY(text.out.contains("Source/Checkout"));
+    QVERIFY(text.out.contains("| v1"));
+    QVERIFY(text.out.contains(("commit=" + head + " greeting=hey").toUtf8()));
+    QVERIFY(text.out.contains("Succeeded"));
+
+    const Result json = cli(m_dir->path(), {QStringLiteral("run"), QStringLiteral("--json")});
+    QCOMPARE(json.exitCode, 0);
+    const QJsonObject o = QJsonDocument::fromJson(json.out).object();
+    QCOMPARE(o.value(QStringLiteral("status")).toString(), QStringLiteral("Succeeded"));
+    QVERIFY(!o.value(QStringLiteral("pipelineExecutionId")).toString().isEmpty());
+    const QJsonArray stages = o.value(QStringLiteral("stages")).toArray();
+    QCOMPARE(stages.size(), 2);
+    const QJsonObject checkout =
+        stages[0].toObject()[QStringLiteral("actions")].toArray()[0].toObject();
+    QCOMPARE(checkout[QStringLiteral("status")].toString(), QStringLiteral("Succeeded"));
+    QCOMPARE(checkout[QStringLiteral("outputVariables")]
+                 .toObject()[QStringLiteral("CommitId")]
+                 .toString(),
+             head);
+    QCOMPARE(checkout[QStringLiteral("externalRunId")].toString(), head);
+    QVERIFY(checkout.contains(QStringLiteral("startedAt")));
+
+    const Result list =
+        cli(m_dir->path(), {QStringLiteral("executions"), QStringLiteral("--json")});
+    QCOMPARE(list.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(list.out).array().size(), 2);
+}
+
+void TestCliRun::invalidPipelineExitsTwo() {
+    makeWorkspace("    - name: Use\n      actions: []\n  bogus: 1\n");
+    const Result r = cli(m_dir->path(), {QStringLiteral("run")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("pipeline.yml:"), r.err);
+}
+
+void TestCliRun::failingActionExitsOne() {
+    QByteArray failing = kEchoStage;
+    failing.replace("cat version.txt;", "exit 4;");
+    makeWorkspace(failing, "  variables:\n    - {name: Greeting, defaultValue: hi}\n");
+    const Result r = cli(m_dir->path(), {QStringLiteral("run")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains("exit status 4"), r.out + r.err);
+}
+
+void TestCliRun::approveFromAnotherProcess() {
+    makeWorkspace(
+        "    - name: Gate\n      actions:\n"
+        "        - name: Approve\n"
+        "          actionTypeId: {category: Approval, owner: AWS, provider: Manual, version: "
+        "'1'}\n");
+    QProcess run;
+    run.setWorkingDirectory(m_dir->path());
+    run.start(kCli, {QStringLiteral("run")});
+    QByteArray out;
+    QString id;
+    const QRegularExpression approveHint(QStringLiteral("pipewright-cli approve (\\S+) Approve"));
+    for (int i = 0; i < 300 && id.isEmpty(); ++i) {
+        run.waitForReadyRead(100);
+        out += run.readAllStandardOutput();
+        id = approveHint.match(QString::fromUtf8(out)).captured(1);
+    }
+    QVERIFY2(!id.isEmpty(), out);
+    const Result r = cli(m_dir->path(), {QStringLiteral("approve"), id, QStringLiteral("Approve"),
+                                         QStringLiteral("--comment"), QStringLiteral("ship it")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(run.waitForFinished(20000));
+    out += run.readAllStandardOutput();
+    QCOMPARE(run.exitCode(), 0);
+    QVERIFY2(out.contains("ship it"), out);
+    QCOMPARE(
+        cli(m_dir->path(), {QStringLiteral("approve"), QStringLiteral("nope"), QStringLiteral("x")})
+            .exitCode,
+        2);
+}
+
+void TestCliRun::ctrlCStopsWithExit130() {
+    QByteArray slow = kEchoStage;
+    slow.replace("cat version.txt;", "sleep 30;");
+    makeWorkspace(slow, "  variables:\n    - {name: Greeting, defaultValue: hi}\n");
+    QProcess run;
+    run.setWorkingDirectory(m_dir->path());
+    run.start(kCli, {QStringLiteral("run")});
+    QByteArray out;
+    for (int i = 0; i < 300 && !out.contains("Use/Echo"); ++i) {
+        run.waitForReadyRead(100);
+        out += run.readAllStandardOutput();
+    }
+    QVERIFY2(out.contains("Use/Echo"), out);
+    ::kill(pid_t(run.processId()), SIGINT);
+    QVERIFY(run.waitForFinished(10000));
+    out += run.readAllStandardOutput();
+    QVERIFY2(run.exitCode() == 130, out + run.readAllStandardError());
+    QProcess pgrep;
+    pgrep.start(QStringLiteral("pgrep"), {QStringLiteral("-f"), QStringLiteral("sleep 30;")});
+    pgrep.waitForFinished();
+    QCOMPARE(pgrep.readAllStandardOutput(), QByteArray());
+}
+
+void TestCliRun::watchStartsAnExecutionPerCommit() {
+    makeWorkspace(kEchoStage, "  variables:\n    - {name: Greeting, defaultValue: hi}\n");
+    QProcess watch;
+    watch.setWorkingDirectory(m_dir->path());
+    watch.start(kCli,
+                {QStringLiteral("watch"), QStringLiteral("--interval"), QStringLiteral("100")});
+    QByteArray out;
+    for (int i = 0; i < 100 && !out.contains("watching"); ++i) {
+        watch.waitForReadyRead(100);
+        out += watch.readAllStandardOutput();
+    }
+    QVERIFY2(out.contains("watching 1 source"), out);
+    writeFile(m_dir->filePath(QStringLiteral("version.txt")), "v2\n");
+    git(m_dir->path(), {QStringLiteral("commit"), QStringLiteral("-qam"), QStringLiteral("v2")});
+    for (int i = 0; i < 300 && !out.contains("execution"); ++i) {
+        watch.waitForReadyRead(100);
+        out += watch.readAllStandardOutput();
+    }
+    const QRegularExpression finished(QStringLiteral("execution \\S+ Succeeded"));
+    for (int i = 0; i < 300 && !finished.match(QString::fromUtf8(out)).hasMatch(); ++i) {
+        watch.waitForReadyRead(100);
+        out += watch.readAllStandardOutput();
+    }
+    QVERIFY2(out.contains("| v2"), out);
+    QVERIFY2(out.contains("PollForSourceChanges"), out);
+    ::kill(pid_t(watch.processId()), SIGINT);
+    QVERIFY(watch.waitForFinished(10000));
+    QCOMPARE(watch.exitCode(), 130);
+}
+
+QTEST_GUILESS_MAIN(TestCliRun)
+#include "tst_clirun.moc"
