@@ -1,0 +1,5 @@
+#include "deploylogging.h"
+
+namespace pw {
+Q_LOGGING_CATEGORY(lcDeploy, "pipewright.deploy")
+}
