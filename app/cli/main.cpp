@@ -1,4 +1,5 @@
 #include "buildcommand.h"
+#include "exportcommand.h"
 #include "historycommand.h"
 #include "pipelinecommands.h"
 #include "validatecommand.h"
@@ -20,6 +21,10 @@ const std::map<QString, Command>& commands() {
     static const std::map<QString, Command> table{
         {QStringLiteral("build"),
          {runBuildCommand, "run a buildspec locally with CodeBuild semantics"}},
+        {QStringLiteral("export"),
+         {runExportCommand, "export a pipeline as get-pipeline JSON or a CloudFormation template"}},
+        {QStringLiteral("import"),
+         {runImportCommand, "convert a CloudFormation template to get-pipeline JSON or back"}},
         {QStringLiteral("history"), {runHistoryCommand, "list the workspace's builds"}},
         {QStringLiteral("run"), {runRunCommand, "run one pipeline execution locally"}},
         {QStringLiteral("approve"), {runApproveCommand, "approve or reject a manual approval"}},
