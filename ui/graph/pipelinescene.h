@@ -1,0 +1,58 @@
+#pragma once
+
+#include "graph/pipelinegraphmodel.h"
+
+#include <QGraphicsScene>
+#include <QList>
+
+class QTimer;
+
+namespace pw {
+
+class ActionCardItem;
+class ArtifactEdgeItem;
+class StageBandItem;
+struct ExecutionState;
+
+// The designer's drawing: one item per stage, action and artifact edge of a graph model.
+class PipelineScene : public QGraphicsScene {
+    Q_OBJECT
+public:
+    explicit PipelineScene(QObject* parent = nullptr);
+    ~PipelineScene() override;
+
+    void setModel(const PipelineGraphModel& model);
+    const PipelineGraphModel& model() const { return m_model; }
+    ActionCardItem* card(int node) const { return m_cards.value(node); }
+    int selectedNode() const;
+    void selectNode(int node);
+
+    // Colours every action by its state in `state`; nullptr returns to the design look.
+    void setExecutionState(const ExecutionState* state, qint64 nowMs);
+    int spinningCount() const;
+
+signals:
+    void nodeActivated(int node);
+    void approveRequested(int node);
+    void rejectRequested(int node);
+    // A card was dragged and let go with its centre at `centre`.
+    void actionDropped(int node, QPointF centre);
+    // A link was drawn from an output port of `from` to the card `to`.
+    void connectRequested(int from, int port, int to);
+
+protected:
+    void drawBackground(QPainter* painter, const QRectF& rect) override;
+
+private:
+    void highlightEdges();
+    void tick();
+
+    PipelineGraphModel m_model;
+    QList<StageBandItem*> m_stages;
+    QList<ActionCardItem*> m_cards;
+    QList<ArtifactEdgeItem*> m_edges;
+    QTimer* m_spinner = nullptr;
+    qint64 m_clockOffsetMs = 0;  // the execution's clock minus ours, for running durations
+};
+
+}  // namespace pw

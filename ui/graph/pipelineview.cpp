@@ -1,0 +1,131 @@
+#include "graph/pipelineview.h"
+
+#include "graph/graphminimap.h"
+#include "graph/pipelinescene.h"
+
+#include <QKeyEvent>
+#include <QScrollBar>
+#include <QWheelEvent>
+
+namespace pw {
+
+namespace {
+constexpr qreal kMinZoom = 0.02;
+constexpr qreal kMaxZoom = 3.0;
+}  // namespace
+
+PipelineView::PipelineView(QWidget* parent)
+    : QGraphicsView(parent), m_minimap(new GraphMinimap(this)) {
+    setRenderHint(QPainter::Antialiasing);
+    setRenderHint(QPainter::TextAntialiasing);
+    setDragMode(ScrollHandDrag);
+    setTransformationAnchor(AnchorUnderMouse);
+    setViewportUpdateMode(SmartViewportUpdate);
+    setOptimizationFlags(DontSavePainterState | DontAdjustForAntialiasing);
+    setCacheMode(CacheNone);
+    setFrameShape(QFrame::NoFrame);
+    setFocusPolicy(Qt::StrongFocus);
+}
+
+void PipelineView::setPipelineScene(PipelineScene* scene) {
+    setScene(scene);
+    m_minimap->setView(this);
+}
+
+PipelineScene* PipelineView::pipelineScene() const {
+    return static_cast<PipelineScene*>(scene());
+}
+
+void PipelineView::zoomBy(qreal factor) {
+    const qreal target = std::clamp(zoom() * factor, kMinZoom, kMaxZoom);
+    if (qFuzzyCompare(target, zoom()))
+        return;
+    scale(target / zoom(), target / zoom());
+    m_minimap->refresh();
+    emit zoomChanged(zoom());
+}
+
+void PipelineView::fitAll() {
+    if (!scene())
+        return;
+    fitInView(scene()->sceneRect(), Qt::KeepAspectRatio);
+    // Small pipelines should not be blown up past a comfortable reading size.
+    if (zoom() > 1.0)
+        zoomBy(1.0 / zoom());
+    centerOn(scene()->sceneRect().center());
+    m_minimap->refresh();
+    emit zoomChanged(zoom());
+}
+
+void PipelineView::goToNode(int node) {
+    PipelineScene* s = pipelineScene();
+    if (!s || !s->card(node))
+        return;
+    s->selectNode(node);
+    ensureVisible(s->model().nodes()[node].rect, 60, 60);
+}
+
+void PipelineView::wheelEvent(QWheelEvent* event) {
+    if (event->modifiers() & Qt::ShiftModifier) {
+        QGraphicsView::wheelEvent(event);  // horizontal scroll
+        return;
+    }
+    zoomBy(std::pow(1.0015, event->angleDelta().y()));
+    event->accept();
+}
+
+void PipelineView::keyPressEvent(QKeyEvent* event) {
+    const int key = event->key();
+    const bool ctrl = event->modifiers() & Qt::ControlModifier;
+    if (key == Qt::Key_Space && !event->isAutoRepeat()) {
+        setInteractive(false);  // space + drag pans even over cards
+        return;
+    }
+    if (ctrl && (key == Qt::Key_Plus || key == Qt::Key_Equal))
+        return zoomBy(1.25);
+    if (ctrl && key == Qt::Key_Minus)
+        return zoomBy(0.8);
+    if (ctrl && key == Qt::Key_0)
+        return fitAll();
+    if (key == Qt::Key_Left || key == Qt::Key_Right || key == Qt::Key_Up || key == Qt::Key_Down) {
+        PipelineScene* s = pipelineScene();
+        const int next = s ? s->model().neighbour(s->selectedNode(), key) : -1;
+        if (next >= 0)
+            goToNode(next);
+        return;
+    }
+    if ((key == Qt::Key_Return || key == Qt::Key_Enter) && pipelineScene() &&
+        pipelineScene()->selectedNode() >= 0) {
+        emit pipelineScene()->nodeActivated(pipelineScene()->selectedNode());
+        return;
+    }
+    QGraphicsView::keyPressEvent(event);
+}
+
+void PipelineView::keyReleaseEvent(QKeyEvent* event) {
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        setInteractive(true);
+        return;
+    }
+    QGraphicsView::keyReleaseEvent(event);
+}
+
+void PipelineView::resizeEvent(QResizeEvent* event) {
+    QGraphicsView::resizeEvent(event);
+    placeMinimap();
+    m_minimap->refresh();
+}
+
+void PipelineView::scrollContentsBy(int dx, int dy) {
+    QGraphicsView::scrollContentsBy(dx, dy);
+    m_minimap->refresh();
+}
+
+void PipelineView::placeMinimap() {
+    const QRect area = viewport()->geometry();
+    const QSize size = m_minimap->sizeHint();
+    m_minimap->setGeometry(area.right() - size.width() - 12, area.bottom() - size.height() - 12,
+                           size.width(), size.height());
+}
+
+}  // namespace pw
