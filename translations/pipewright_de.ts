@@ -407,6 +407,46 @@
 <context>
     <name>pw::MainWindow</name>
     <message>
+        <source>Builds</source>
+        <translation>Builds</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>&amp;Build</source>
+        <translation>&amp;Build starten</translation>
+    </message>
+    <message>
+        <source>Build the current buildspec (Ctrl+B)</source>
+        <translation>Den aktuellen Buildspec bauen (Strg+B)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Build</source>
+        <translation>Build &amp;stoppen</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>No buildspec to build</source>
+        <translation>Kein Buildspec zum Bauen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Build finished</source>
+        <translation>Build beendet</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>Build starten</translation>
+    </message>
+    <message>
         <source>&lt;h3&gt;No file open&lt;/h3&gt;&lt;p&gt;Pick a file in the workspace tree, drop one here, or start from a template with File → New.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Keine Datei geöffnet&lt;/h3&gt;&lt;p&gt;Wählen Sie eine Datei im Arbeitsbereich, ziehen Sie eine hierher oder beginnen Sie mit einer Vorlage über Datei → Neu.&lt;/p&gt;</translation>
     </message>
@@ -840,6 +880,91 @@ Speichern?</translation>
     <message>
         <source>Toggle Comment</source>
         <translation>Kommentar umschalten</translation>
+    </message>
+</context>
+<context>
+    <name>pw::PhaseTimelineModel</name>
+    <message>
+        <source>&lt;1 sec</source>
+        <translation>&lt;1 Sek.</translation>
+    </message>
+    <message>
+        <source>%1 secs</source>
+        <translation>%1 Sek.</translation>
+    </message>
+    <message>
+        <source>%1 min %2 secs</source>
+        <translation>%1 Min. %2 Sek.</translation>
+    </message>
+    <message>
+        <source>exit status %1</source>
+        <translation>Exit-Status %1</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Kontext</translation>
+    </message>
+</context>
+<context>
+    <name>pw::BuildRunPage</name>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Build %1 #%2</source>
+        <translation>Build %1 #%2</translation>
+    </message>
+    <message>
+        <source>Build %1</source>
+        <translation>Build %1</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>%1 (%2 files)</source>
+        <translation>%1 (%2 Dateien)</translation>
+    </message>
+    <message>
+        <source>Exported variables</source>
+        <translation>Exportierte Variablen</translation>
+    </message>
+    <message>
+        <source>Artifacts</source>
+        <translation>Artefakte</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Berichte</translation>
+    </message>
+</context>
+<context>
+    <name>pw::BuildLauncher</name>
+    <message>
+        <source>Cannot open the build history: %1</source>
+        <translation>Der Build-Verlauf lässt sich nicht öffnen: %1</translation>
     </message>
 </context>
 </TS>

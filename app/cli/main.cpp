@@ -5,6 +5,7 @@
 #include "validatecommand.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QTextStream>
 
 #include <functional>
@@ -52,6 +53,9 @@ int main(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("pipewright-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PIPEWRIGHT_VERSION));
+    // The engine's debug and info lines are for developers; users see warnings and errors.
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("*.debug=false\npipewright.*.info=false"));
     QStringList args = QCoreApplication::arguments().mid(1);
     QTextStream out(stdout);
     QTextStream err(stderr);

@@ -148,9 +148,12 @@ int runWatchCommand(const QStringList& args) {
         session.controller().stopAll(true);
         loop.quit();
     });
-    out << "watching " << watcher.watchedCount() << " source(s) of " << session.pipeline().name.text
-        << "; Ctrl+C stops\n";
-    out.flush();
+    // Announced once the current heads are known, so a commit made after this line counts.
+    QObject::connect(&watcher, &SourceWatcher::ready, &session, [&] {
+        out << "watching " << watcher.watchedCount() << " source(s) of "
+            << session.pipeline().name.text << "; Ctrl+C stops\n";
+        out.flush();
+    });
     watcher.start(parser.value(QStringLiteral("interval")).toInt());
     if (parser.isSet(QStringLiteral("run-now")))
         session.controller().startExecution({}, QStringLiteral("StartPipelineExecution"));

@@ -50,7 +50,7 @@ int PipelineSession::open(const QString& workspace, const QString& pipeline) {
     options.workspace = &m_context.workspace;
     options.history = m_history.get();
     m_controller = std::make_unique<PipelineController>(m_pipeline, options, m_executions.get());
-    connect(m_controller.get(), &PipelineController::event, this, &PipelineSession::print);
+    connect(m_controller.get(), &PipelineController::runEvent, this, &PipelineSession::print);
     return 0;
 }
 

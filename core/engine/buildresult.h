@@ -24,9 +24,10 @@ struct PhaseRecord {
 };
 
 struct ArtifactRecord {
-    QString name;       // identifier ("" for the primary artifact) or its name
-    QString path;       // the zip
-    QStringList files;  // paths inside the zip
+    QString name;          // identifier ("" for the primary artifact) or its name
+    QString path;          // the zip
+    QStringList files;     // paths inside the zip
+    bool primary = false;  // the `artifacts` block itself, not a secondary artifact
 };
 
 struct ReportRecord {

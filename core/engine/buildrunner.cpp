@@ -635,8 +635,12 @@ void BuildRunner::readExportedVariables(BuildPhase next) {
 // ---- UPLOAD_ARTIFACTS, FINALIZING ------------------------------------------------------------
 
 void BuildRunner::uploadArtifacts() {
+    // Names and paths may use variables the build exported (e.g. a version set in pre_build).
+    QProcessEnvironment environment = m_environment;
+    for (const auto& [name, value] : m_result.exportedVariables)
+        environment.insert(name, value);
     const QList<ArtifactSpec> specs =
-        BuildOutputs::artifactSpecs(*m_spec, m_environment, m_request.inPlace);
+        BuildOutputs::artifactSpecs(*m_spec, environment, m_request.inPlace);
     const bool saveCache = m_spec->cache.present && m_spec->cache.action != CacheAction::Restore;
     if (specs.isEmpty() && !saveCache) {
         finishPhase(RunStatus::Succeeded);
@@ -650,7 +654,7 @@ void BuildRunner::uploadArtifacts() {
                                   .filePath(QStringLiteral("artifacts/%1-%2")
                                                 .arg(m_request.projectName)
                                                 .arg(m_request.buildNumber));
-    const CacheSpec cache = BuildOutputs::cacheSpec(*m_spec, m_environment);
+    const CacheSpec cache = BuildOutputs::cacheSpec(*m_spec, environment);
     const QString stateDir = m_request.stateDirectory;
     const QString srcDir = m_srcDir;
     using Outcome = QPair<QList<ArtifactResult>, CacheSaveResult>;
@@ -675,7 +679,8 @@ void BuildRunner::uploadArtifacts() {
                     continue;
                 }
                 const QString name = r.identifier.isEmpty() ? r.name : r.identifier;
-                m_result.artifacts << ArtifactRecord{name, r.zipPath, r.files};
+                m_result.artifacts
+                    << ArtifactRecord{name, r.zipPath, r.files, r.identifier.isEmpty()};
                 RunEvent e = makeEvent(RunEventKind::ArtifactProduced);
                 e.name = name;
                 e.value = r.zipPath;

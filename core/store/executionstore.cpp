@@ -32,7 +32,9 @@ ExecutionStore::~ExecutionStore() {
 bool ExecutionStore::open(QString* error) {
     QDir().mkpath(m_stateDir);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    db.setDatabaseName(QDir(m_stateDir).filePath(QStringLiteral("history.sqlite")));
+    // Its own file: builds write history.sqlite in long transactions, and sharing that lock
+    // would stall every execution event behind them.
+    db.setDatabaseName(QDir(m_stateDir).filePath(QStringLiteral("executions.sqlite")));
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!db.open()) {
         if (error)

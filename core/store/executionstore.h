@@ -8,8 +8,8 @@
 
 namespace pw {
 
-// Pipeline executions in the workspace's history database (`<state>/history.sqlite`, beside
-// the builds): each execution's latest state as JSON plus every RunEvent it emitted. Rows of
+// Pipeline executions in `<state>/executions.sqlite` (beside the builds' history.sqlite): each
+// execution's latest state as JSON plus every RunEvent it emitted. Rows of
 // executions whose process died are marked Failed ("interrupted") when the store opens.
 class ExecutionStore {
 public:

@@ -5,6 +5,7 @@
 #include "editor/yamleditor.h"
 #include "editorpage.h"
 #include "infobar.h"
+#include "monitor/buildrunpage.h"
 #include "problemsmodel.h"
 #include "templatecatalog.h"
 #include "uilog.h"
@@ -32,9 +33,11 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBlock>
+#include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -166,6 +169,7 @@ void MainWindow::createDocks() {
     addDockWidget(Qt::BottomDockWidgetArea, m_problemsDock);
     resizeDocks({m_treeDock}, {260}, Qt::Horizontal);
     resizeDocks({m_problemsDock}, {190}, Qt::Vertical);
+    createBuildsDock();
 }
 
 void MainWindow::createStatusBar() {
@@ -183,6 +187,7 @@ void MainWindow::createActions() {
     createFileMenu();
     createEditMenu();
     createViewMenu();
+    createRunMenu();
     createHelpMenu();
 }
 
@@ -756,6 +761,136 @@ void MainWindow::openDroppedUrls(const QList<QUrl>& urls) {
             openFile(info.absoluteFilePath());
         }
     }
+}
+
+}  // namespace pw
+
+// ---- builds ---------------------------------------------------------------------------------
+
+namespace pw {
+
+void MainWindow::createBuildsDock() {
+    m_buildTabs = new QTabWidget(this);
+    m_buildTabs->setObjectName(QStringLiteral("BuildTabs"));
+    m_buildTabs->setDocumentMode(true);
+    m_buildTabs->setTabsClosable(true);
+    connect(m_buildTabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
+        QWidget* page = m_buildTabs->widget(index);
+        m_buildTabs->removeTab(index);
+        page->deleteLater();  // its destructor stops a build still running
+        if (m_buildTabs->count() == 0)
+            m_buildsDock->hide();
+        updateBuildActions();
+    });
+    connect(m_buildTabs, &QTabWidget::currentChanged, this, &MainWindow::updateBuildActions);
+    m_buildsDock = new QDockWidget(tr("Builds"), this);
+    m_buildsDock->setObjectName(QStringLiteral("BuildsDock"));
+    m_buildsDock->setWidget(m_buildTabs);
+    addDockWidget(Qt::BottomDockWidgetArea, m_buildsDock);
+    tabifyDockWidget(m_problemsDock, m_buildsDock);
+    m_buildsDock->hide();
+    m_treeView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_treeView, &QWidget::customContextMenuRequested, this, &MainWindow::showTreeMenu);
+}
+
+void MainWindow::createRunMenu() {
+    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    m_buildAction = run->addAction(QIcon::fromTheme(QStringLiteral("media-playback-start")),
+                                   tr("&Build"), this, [this] { startBuild(); });
+    m_buildAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    m_buildAction->setToolTip(tr("Build the current buildspec (Ctrl+B)"));
+    m_stopBuildAction = run->addAction(
+        QIcon::fromTheme(QStringLiteral("media-playback-stop")), tr("&Stop Build"), this, [this] {
+            if (auto* page = qobject_cast<BuildRunPage*>(m_buildTabs->currentWidget()))
+                page->stop();
+        });
+    QToolBar* bar = addToolBar(tr("Run"));
+    bar->setObjectName(QStringLiteral("RunToolBar"));
+    bar->addAction(m_buildAction);
+    bar->addAction(m_stopBuildAction);
+    updateBuildActions();
+}
+
+// The buildspec in the current editor, else the workspace's buildspec.yml.
+QString MainWindow::buildTarget() const {
+    const EditorPage* page = currentPage();
+    if (page && !page->isUntitled() && page->specKind() == SpecKind::Buildspec)
+        return page->filePath();
+    const QString fallback = QDir(m_workspace).filePath(QStringLiteral("buildspec.yml"));
+    return QFileInfo::exists(fallback) ? fallback : QString();
+}
+
+BuildRunPage* MainWindow::startBuild(const QString& buildspecPath) {
+    const QString target = buildspecPath.isEmpty() ? buildTarget() : buildspecPath;
+    if (!QFileInfo::exists(target) || m_workspace.isEmpty()) {
+        statusBar()->showMessage(tr("No buildspec to build"), 5000);
+        return nullptr;
+    }
+    // The build reads the file from disk, so it must see what the editor shows.
+    if (EditorPage* open = pageForPath(target); open && open->isModified() && !save(open))
+        return nullptr;
+    auto* page = new BuildRunPage(m_workspace, target, m_buildTabs);
+    const int index = m_buildTabs->addTab(page, page->title());
+    m_buildTabs->setTabToolTip(index, target);
+    connect(page, &BuildRunPage::titleChanged, this,
+            [this, page] { m_buildTabs->setTabText(m_buildTabs->indexOf(page), page->title()); });
+    connect(page, &BuildRunPage::finished, this, [this, page] { onBuildFinished(page); });
+    if (m_buildsDock->isHidden()) {
+        m_buildsDock->show();
+        resizeDocks({m_buildsDock}, {height() / 2}, Qt::Vertical);  // room for the log
+    }
+    m_buildsDock->raise();
+    m_buildTabs->setCurrentWidget(page);
+    page->start();
+    updateBuildActions();
+    return page;
+}
+
+QList<BuildRunPage*> MainWindow::buildPages() const {
+    QList<BuildRunPage*> result;
+    for (int i = 0; i < m_buildTabs->count(); ++i)
+        if (auto* page = qobject_cast<BuildRunPage*>(m_buildTabs->widget(i)))
+            result.append(page);
+    return result;
+}
+
+void MainWindow::updateBuildActions() {
+    if (!m_stopBuildAction)
+        return;
+    auto* page = qobject_cast<BuildRunPage*>(m_buildTabs->currentWidget());
+    m_stopBuildAction->setEnabled(page && page->isRunning());
+}
+
+void MainWindow::onBuildFinished(BuildRunPage* page) {
+    updateBuildActions();
+    const QString text = tr("%1: %2").arg(page->title(), runStatusName(page->status()));
+    if (isActiveWindow()) {
+        statusBar()->showMessage(text, 5000);
+        return;
+    }
+    // Nobody is looking: tell the desktop, or at least leave it in the status bar.
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        if (!m_tray) {
+            m_tray = new QSystemTrayIcon(windowIcon(), this);
+            m_tray->show();
+        }
+        const bool ok = page->status() == RunStatus::Succeeded;
+        m_tray->showMessage(tr("Build finished"), text,
+                            ok ? QSystemTrayIcon::Information : QSystemTrayIcon::Warning);
+    }
+    statusBar()->showMessage(text);
+}
+
+void MainWindow::showTreeMenu(const QPoint& pos) {
+    const QModelIndex index = m_treeView->indexAt(pos);
+    if (!index.isValid() || m_tree->isDir(index))
+        return;
+    const QString path = m_tree->filePath(index);
+    if (m_tree->kindOf(path) != SpecKind::Buildspec)
+        return;
+    QMenu menu(this);
+    menu.addAction(m_buildAction->icon(), tr("Build"), this, [this, path] { startBuild(path); });
+    menu.exec(m_treeView->viewport()->mapToGlobal(pos));
 }
 
 }  // namespace pw

@@ -12,12 +12,14 @@ class QMenu;
 class QSettings;
 class QSortFilterProxyModel;
 class QStackedWidget;
+class QSystemTrayIcon;
 class QTabWidget;
 class QTreeView;
 class QUrl;
 
 namespace pw {
 
+class BuildRunPage;
 class EditorPage;
 class InfoBar;
 class ProblemsModel;
@@ -63,6 +65,13 @@ public:
     QStringList recentWorkspaces() const;
     QLabel* problemCountLabel() const { return m_problemLabel; }
     QLabel* positionLabel() const { return m_positionLabel; }
+    // Builds run in tabs of the Builds dock, several at once.
+    BuildRunPage* startBuild(const QString& buildspecPath = {});
+    QString buildTarget() const;  // what Build (Ctrl+B) builds now
+    QList<BuildRunPage*> buildPages() const;
+    QTabWidget* buildTabs() const { return m_buildTabs; }
+    QAction* buildAction() const { return m_buildAction; }
+    QAction* stopBuildAction() const { return m_stopBuildAction; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -75,6 +84,11 @@ private:
     void createEditMenu();
     void createViewMenu();
     void createHelpMenu();
+    void createRunMenu();
+    void createBuildsDock();
+    void showTreeMenu(const QPoint& pos);
+    void updateBuildActions();
+    void onBuildFinished(BuildRunPage* page);
     void createDocks();
     void createStatusBar();
     void addPage(EditorPage* page);
@@ -117,6 +131,11 @@ private:
     QLabel* m_problemLabel;
     QMenu* m_recentMenu = nullptr;
     int m_untitledCount = 0;
+    QTabWidget* m_buildTabs = nullptr;
+    QDockWidget* m_buildsDock = nullptr;
+    QAction* m_buildAction = nullptr;
+    QAction* m_stopBuildAction = nullptr;
+    QSystemTrayIcon* m_tray = nullptr;
 };
 
 }  // namespace pw

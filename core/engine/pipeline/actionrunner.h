@@ -59,7 +59,7 @@ public:
     const ActionContext& context() const { return m_context; }
 
 Q_SIGNALS:
-    void event(const pw::RunEvent& event);
+    void runEvent(const pw::RunEvent& event);
     void externalRunStarted(const QString& id);
     void finished(const pw::ActionOutcome& outcome);
 

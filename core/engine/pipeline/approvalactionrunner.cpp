@@ -13,7 +13,7 @@ void ApprovalActionRunner::start() {
     e.name = m_context.actionName;
     e.message = m_context.config(QStringLiteral("CustomData"));
     e.value = m_context.config(QStringLiteral("ExternalEntityLink"));
-    Q_EMIT event(e);
+    Q_EMIT runEvent(e);
     m_timeout = new QTimer(this);
     m_timeout->setSingleShot(true);
     connect(m_timeout, &QTimer::timeout, this, [this] {

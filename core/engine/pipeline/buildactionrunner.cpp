@@ -70,7 +70,7 @@ void BuildActionRunner::start() {
         }
         if (m_history)
             m_history->record(e);
-        Q_EMIT event(e);
+        Q_EMIT runEvent(e);
     });
     connect(m_build, &BuildRunner::finished, this, [this](RunStatus) { onBuildFinished(); });
     m_build->start();
@@ -102,8 +102,7 @@ void BuildActionRunner::onBuildFinished() {
         const QString name = m_context.outputArtifacts[i];
         const qsizetype before = m_pendingZips.size();
         for (const ArtifactRecord& a : result.artifacts) {
-            const bool primary = a.name.isEmpty() || a.name == QLatin1String("primary");
-            if ((i == 0 && primary) || a.name == name) {
+            if ((i == 0 && a.primary) || (!a.primary && a.name == name)) {
                 m_pendingZips.append({name, a.path});
                 break;
             }
@@ -127,7 +126,9 @@ void BuildActionRunner::extractNext() {
                m_outputs, m_buildId);
         return;
     }
-    const auto [name, zip] = m_pendingZips.takeFirst();
+    const auto next = m_pendingZips.takeFirst();
+    const QString name = next.first;  // named copies: clang 14 cannot capture structured bindings
+    const QString zip = next.second;
     const QString folder = QDir(m_context.artifactDirectory).filePath(name);
     QDir().mkpath(folder);
     auto* unzip = new QProcess(this);

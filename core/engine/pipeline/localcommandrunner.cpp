@@ -75,7 +75,7 @@ void LocalCommandRunner::runCommand() {
         e.step = m_context.stageName;
         e.name = m_context.actionName;
         e.data = process->readAll();
-        Q_EMIT event(e);
+        Q_EMIT runEvent(e);
     });
     connect(process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
         onFinished(status == QProcess::NormalExit ? code : 128 + SIGKILL);

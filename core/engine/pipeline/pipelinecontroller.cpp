@@ -58,10 +58,10 @@ QString PipelineController::startExecution(const VariableList& variables, const 
             [this, execution](int s) { onWantsStage(execution, s); });
     connect(execution, &PipelineExecution::leftStage, this,
             [this, execution](int s) { onLeftStage(execution, s); });
-    connect(execution, &PipelineExecution::event, this, [this](const RunEvent& e) {
+    connect(execution, &PipelineExecution::runEvent, this, [this](const RunEvent& e) {
         if (m_store)
             m_store->recordEvent(e);
-        Q_EMIT event(e);
+        Q_EMIT runEvent(e);
     });
     connect(execution, &PipelineExecution::stateChanged, this, [this, execution] {
         if (m_store)

@@ -51,7 +51,7 @@ Q_SIGNALS:
     void executionStarted(const QString& id);
     void executionChanged(const QString& id);
     void executionFinished(const QString& id, pw::ExecutionStatus status);
-    void event(const pw::RunEvent& event);
+    void runEvent(const pw::RunEvent& event);
 
 private:
     void onWantsStage(PipelineExecution* execution, int stage);

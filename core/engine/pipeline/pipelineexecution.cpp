@@ -114,7 +114,7 @@ void PipelineExecution::start() {
     e.timeMs = m_state.startedMs;
     e.name = m_state.pipelineName;
     e.value = m_state.trigger;
-    Q_EMIT event(e);
+    Q_EMIT runEvent(e);
     Q_EMIT stateChanged();
     if (m_pipeline.stages.isEmpty()) {
         finish(ExecutionStatus::Failed, tr("the pipeline has no stages"));
@@ -231,7 +231,7 @@ void PipelineExecution::startAction(int index) {
     runner->setParent(this);
     m_running.insert(index, runner);
     a.awaitingApproval = runner->isApproval();
-    connect(runner, &ActionRunner::event, this, &PipelineExecution::event);
+    connect(runner, &ActionRunner::runEvent, this, &PipelineExecution::runEvent);
     connect(runner, &ActionRunner::externalRunStarted, this, [this, index](const QString& id) {
         stageState().actions[index].externalRunId = id;
         Q_EMIT stateChanged();
@@ -265,7 +265,7 @@ void PipelineExecution::onActionFinished(int index, const ActionOutcome& outcome
             e.step = stageState().name;
             e.name = name;
             e.value = path;
-            Q_EMIT event(e);
+            Q_EMIT runEvent(e);
         }
         const QString ns = spec.namespaceName.text;
         for (const auto& [name, value] : outcome.outputVariables) {
@@ -279,7 +279,7 @@ void PipelineExecution::onActionFinished(int index, const ActionOutcome& outcome
             e.step = stageState().name;
             e.name = ns.isEmpty() ? name : ns + QLatin1Char('.') + name;
             e.value = value;
-            Q_EMIT event(e);
+            Q_EMIT runEvent(e);
         }
     }
     emitStep(RunEventKind::StepFinished, stageState().name, a.name, toRunStatus(outcome.status),
@@ -348,7 +348,7 @@ void PipelineExecution::finish(ExecutionStatus status, const QString& summary) {
     e.code = executionStatusName(status);
     e.message = summary;
     e.name = m_state.pipelineName;
-    Q_EMIT event(e);
+    Q_EMIT runEvent(e);
     Q_EMIT stateChanged();
     Q_EMIT finished(status);
 }
@@ -440,7 +440,7 @@ void PipelineExecution::emitStep(RunEventKind kind, const QString& stage, const 
     e.status = status;
     e.code = code;
     e.message = message;
-    Q_EMIT event(e);
+    Q_EMIT runEvent(e);
 }
 
 }  // namespace pw

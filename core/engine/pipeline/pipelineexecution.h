@@ -56,7 +56,7 @@ Q_SIGNALS:
     void wantsStage(int index);
     void leftStage(int index);
     void stateChanged();
-    void event(const pw::RunEvent& event);
+    void runEvent(const pw::RunEvent& event);
     void finished(pw::ExecutionStatus status);
 
 private:

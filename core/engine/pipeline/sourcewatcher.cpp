@@ -57,22 +57,28 @@ void SourceWatcher::check(const Target& target) {
     connect(git, &QProcess::finished, this, [this, git, target](int code, QProcess::ExitStatus) {
         git->deleteLater();
         --m_inFlight;
-        if (code != 0)
-            return;
-        const QString commit = QString::fromUtf8(git->readAllStandardOutput()).trimmed();
-        const QString key = target.repository + QLatin1Char('|') + target.branch;
-        const auto it = m_seen.constFind(key);
-        const bool first = it == m_seen.constEnd();
-        if (!first && it.value() == commit)
-            return;
-        m_seen.insert(key, commit);
-        if (!first)
-            Q_EMIT changed(target.repository, target.branch, commit);
+        if (code == 0)
+            record(target, QString::fromUtf8(git->readAllStandardOutput()).trimmed());
+        if (m_inFlight == 0 && !m_ready) {
+            m_ready = true;
+            Q_EMIT ready();
+        }
     });
     const QString rev = target.branch.isEmpty() ? QStringLiteral("HEAD") : target.branch;
     git->start(QStringLiteral("git"), {QStringLiteral("-C"), target.repository,
                                        QStringLiteral("rev-parse"), QStringLiteral("--verify"),
                                        QStringLiteral("-q"), rev + QStringLiteral("^{commit}")});
+}
+
+void SourceWatcher::record(const Target& target, const QString& commit) {
+    const QString key = target.repository + QLatin1Char('|') + target.branch;
+    const auto it = m_seen.constFind(key);
+    const bool first = it == m_seen.constEnd();
+    if (!first && it.value() == commit)
+        return;
+    m_seen.insert(key, commit);
+    if (!first)
+        Q_EMIT changed(target.repository, target.branch, commit);
 }
 
 }  // namespace pw

@@ -24,6 +24,8 @@ public:
     int watchedCount() const { return int(m_targets.size()); }
 
 Q_SIGNALS:
+    // The current heads are recorded: commits from now on count as changes.
+    void ready();
     void changed(const QString& repository, const QString& branch, const QString& commit);
 
 private:
@@ -33,11 +35,13 @@ private:
     };
     void poll();
     void check(const Target& target);
+    void record(const Target& target, const QString& commit);
 
     QList<Target> m_targets;
     QHash<QString, QString> m_seen;  // "repo|branch" -> commit
     QTimer* m_timer = nullptr;
     int m_inFlight = 0;
+    bool m_ready = false;
 };
 
 }  // namespace pw

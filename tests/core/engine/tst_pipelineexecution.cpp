@@ -268,7 +268,7 @@ void TestPipelineExecution::approvalApproveAndReject() {
         PipelineController controller(
             parse(stage("Approve", approval) + stage("Ship", localAction("s", 1, "true"))),
             options());
-        QSignalSpy events(&controller, &PipelineController::event);
+        QSignalSpy events(&controller, &PipelineController::runEvent);
         const QString id = controller.startExecution();
         PipelineExecution* e = controller.execution(id);
         QTRY_COMPARE_WITH_TIMEOUT(e->pendingApprovals(),
