@@ -4,6 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/pipewright-ccache}"
+# Hash paths relative to the checkout, so a fresh clone in another folder reuses the cache.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}"
 cmake --preset release >/dev/null
 cmake --build --preset release -j "$(nproc)"
 workspace="${1:-resources/examples/webapp}"

@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/pipewright-ccache}"
+# Hash paths relative to the checkout, so a fresh clone in another folder reuses the cache.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}"
 jobs="${PIPEWRIGHT_JOBS:-$(nproc)}"
 corpus="$(cd .. && pwd)/shared/corpus"
 
