@@ -31,7 +31,10 @@ QByteArray generatedBuildspec(int lines) {
 }
 
 QByteArray generatedPipeline(int actions) {
-    QByteArray text = "pipeline:\n  name: big\n  version: 1\n  stages:\n";
+    QByteArray text =
+        "pipeline:\n  name: big\n  version: 1\n"
+        "  roleArn: arn:aws:iam::111111111111:role/big\n"
+        "  artifactStore: {type: S3, location: big-artifacts}\n  stages:\n";
     text +=
         "    - name: Source\n      actions:\n        - name: Src\n"
         "          actionTypeId: {category: Source, owner: AWS, provider: CodeCommit, version: "
@@ -82,8 +85,13 @@ void BM_PipewrightValidate(benchmark::State& state) {
         state.range(0) == 0 ? QStringLiteral("buildspec.yml") : QStringLiteral("pipeline.yml");
     for (auto _ : state) {
         const pw::ValidationResult result = pw::validateSpec(path, text, kind);
-        if (pw::hasErrors(result.diagnostics))
+        if (pw::hasErrors(result.diagnostics)) {
+            for (const pw::Diagnostic& d : result.diagnostics)
+                if (d.severity == pw::Severity::Error)
+                    std::fprintf(stderr, "%s\n", qPrintable(pw::formatDiagnostic(d)));
             state.SkipWithError("generated input has errors");
+            break;
+        }
         benchmark::DoNotOptimize(result);
     }
 }
