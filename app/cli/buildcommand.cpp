@@ -1,5 +1,7 @@
 #include "buildcommand.h"
 
+#include "interruptwatcher.h"
+
 #include "engine/batchrunner.h"
 #include "engine/buildrunner.h"
 #include "spec/buildspec.h"
@@ -16,35 +18,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QSocketNotifier>
 #include <QTextStream>
-
-#include <fcntl.h>
-#include <unistd.h>
-#include <csignal>
 
 using namespace pw;
 
 namespace {
-
-int g_signalPipe[2] = {-1, -1};
-
-void onSignal(int) {
-    const char c = 1;
-    [[maybe_unused]] auto n = ::write(g_signalPipe[1], &c, 1);
-}
-
-// Ctrl+C (and SIGTERM) stop the build through the event loop, never from the handler.
-void installStopSignals() {
-    if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
-        return;
-    struct sigaction sa {};
-    sa.sa_handler = onSignal;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = SA_RESTART;
-    ::sigaction(SIGINT, &sa, nullptr);
-    ::sigaction(SIGTERM, &sa, nullptr);
-}
 
 // `VAR=VAL` lines as the local agent reads them: # comments, blank lines, quotes kept.
 bool readEnvFile(const QString& path, EnvList& into, QString* error) {
@@ -221,13 +199,10 @@ int exitCodeFor(const BuildResult& result) {
 // Runs `runner` on an event loop; Ctrl+C stops it. Returns whether it was interrupted.
 template <typename Runner>
 bool runUntilFinished(Runner& runner) {
-    installStopSignals();
-    QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
+    // Ctrl+C (and SIGTERM) stop the build through the event loop, never from the handler.
+    InterruptWatcher interrupts;
     bool interrupted = false;
-    QObject::connect(&notifier, &QSocketNotifier::activated, [&] {
-        char buf[16];
-        while (::read(g_signalPipe[0], buf, sizeof buf) > 0) {
-        }
+    QObject::connect(&interrupts, &InterruptWatcher::interrupted, [&] {
         interrupted = true;
         runner.stop();
     });
