@@ -4,6 +4,7 @@
 
 #include "engine/batchrunner.h"
 #include "engine/buildrunner.h"
+#include "engine/workspacebuildsettings.h"
 #include "spec/buildspec.h"
 #include "spec/workspace.h"
 #include "store/historystore.h"
@@ -23,68 +24,6 @@
 using namespace pw;
 
 namespace {
-
-// `VAR=VAL` lines as the local agent reads them: # comments, blank lines, quotes kept.
-bool readEnvFile(const QString& path, EnvList& into, QString* error) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
-        *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    while (!file.atEnd()) {
-        const QString line = QString::fromUtf8(file.readLine()).trimmed();
-        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
-            continue;
-        const qsizetype eq = line.indexOf(QLatin1Char('='));
-        if (eq <= 0) {
-            *error = QStringLiteral("%1: not NAME=VALUE: %2").arg(path, line);
-            return false;
-        }
-        into.append({line.left(eq), line.mid(eq + 1)});
-    }
-    return true;
-}
-
-QString expandHome(const QString& path) {
-    return path.startsWith(QStringLiteral("~/")) ? QDir::homePath() + path.mid(1) : path;
-}
-
-// Project settings and secrets from `.pipewright/workspace.yml`, when there is one.
-void applyWorkspace(const QString& dir, const QString& projectName, BuildRequest& request) {
-    const QString path = dir + QStringLiteral("/.pipewright/workspace.yml");
-    if (!QFileInfo::exists(path))
-        return;
-    const YamlDocument doc = YamlDocument::loadFile(path);
-    const WorkspaceParseResult parsed = parseWorkspace(doc);
-    const Workspace& ws = parsed.workspace;
-    const WorkspaceProject* project = ws.project(
-        projectName.isEmpty() && !ws.projects.isEmpty() ? ws.projects.first().name : projectName);
-    if (project) {
-        request.projectName = project->name;
-        request.projectVariables = project->environmentVariables;
-        request.buildTimeoutMs = qint64(project->timeoutMinutes) * 60 * 1000;
-        request.inPlace = request.inPlace || project->inPlace;
-        if (request.buildspecPath.isEmpty())
-            request.buildspecPath = project->buildspec;
-        for (const auto& [id, folder] : project->secondarySources)
-            request.secondarySources.append({id, QDir(dir).absoluteFilePath(folder)});
-    }
-    if (ws.secrets.environment) {
-        const QStringList env = QProcessEnvironment::systemEnvironment().keys();
-        for (const QString& name : env) {
-            request.parameterStore.insert(name, qEnvironmentVariable(name.toUtf8()));
-            request.secretsManager.insert(name, qEnvironmentVariable(name.toUtf8()));
-        }
-    }
-    EnvList secrets;
-    QString error;
-    if (!ws.secrets.file.isEmpty() && readEnvFile(expandHome(ws.secrets.file), secrets, &error)) {
-        for (const auto& [name, value] : secrets) {
-            request.parameterStore.insert(name, value);
-            request.secretsManager.insert(name, value);
-        }
-    }
-}
 
 QString formatDuration(qint64 ms) {
     if (ms < 1000)
@@ -159,7 +98,7 @@ std::optional<BuildOptions> parseOptions(const QStringList& args, QString* error
     o.request.sourceDirectory = dir;
     o.request.buildspecPath = parser.value(QStringLiteral("buildspec"));
     o.request.inPlace = parser.isSet(QStringLiteral("in-place"));
-    applyWorkspace(dir, parser.value(QStringLiteral("project")), o.request);
+    applyWorkspaceFile(dir, parser.value(QStringLiteral("project")), o.request);
     if (parser.isSet(QStringLiteral("project")))
         o.request.projectName = parser.value(QStringLiteral("project"));
     if (parser.isSet(QStringLiteral("env-file")) &&

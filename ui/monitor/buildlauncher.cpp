@@ -1,5 +1,7 @@
 #include "buildlauncher.h"
 
+#include "engine/workspacebuildsettings.h"
+
 #include "engine/buildrunner.h"
 #include "store/historystore.h"
 
@@ -23,6 +25,8 @@ BuildRequest BuildLauncher::makeRequest(const QString& workspace, const QString&
     request.buildspecPath = buildspec;
     request.projectName = QDir(request.sourceDirectory).dirName();
     request.stateDirectory = request.sourceDirectory + QStringLiteral("/.pipewright/state");
+    // The project's variables, timeout and secrets, exactly as `pipewright-cli build` reads them.
+    applyWorkspaceFile(request.sourceDirectory, {}, request);
     return request;
 }
 

@@ -1,6 +1,7 @@
 #include "buildactionrunner.h"
 
 #include "engine/buildrunner.h"
+#include "engine/workspacebuildsettings.h"
 #include "spec/workspace.h"
 #include "store/historystore.h"
 
@@ -47,6 +48,7 @@ bool BuildActionRunner::prepareRequest(BuildRequest& request) {
     request.initiator = QStringLiteral("codepipeline/") + m_context.pipelineName;
     request.projectVariables = project->environmentVariables;
     request.buildTimeoutMs = qint64(project->timeoutMinutes) * 60 * 1000;
+    applySecrets(m_context.workspace->secrets, m_context.workspaceRoot, request);
     const QJsonArray overrides =
         QJsonDocument::fromJson(m_context.config(QStringLiteral("EnvironmentVariables")).toUtf8())
             .array();

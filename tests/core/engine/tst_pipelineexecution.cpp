@@ -69,6 +69,7 @@ private Q_SLOTS:
     void approvalApproveAndReject();
     void approvalFromInboxFile();
     void variablesFlowFromSourceToLaterActions();
+    void buildActionRunsBoundProjectWithSecrets();
     void unresolvedVariableFailsAction();
     void unboundProvidersFailClearly();
     void stateIsPersisted();
@@ -354,6 +355,65 @@ void TestPipelineExecution::variablesFlowFromSourceToLaterActions() {
     QVERIFY(seen.open(QIODevice::ReadOnly));
     QCOMPARE(QString::fromUtf8(seen.readAll()),
              QStringLiteral("hello\n%1 hey %2\nok\n").arg(head, id));
+}
+
+void TestPipelineExecution::buildActionRunsBoundProjectWithSecrets() {
+    const QString repo = m_dir->filePath(QStringLiteral("repo"));
+    QDir().mkpath(repo);
+    auto write = [](const QString& path, const QByteArray& text) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(text);
+    };
+    write(repo + QStringLiteral("/buildspec.yml"),
+          "version: 0.2\nenv:\n  parameter-store:\n    DB_PASS: /app/db-pass\n"
+          "  exported-variables: [GREETING]\nphases:\n  build:\n    commands:\n"
+          "      - export GREETING=\"hello-$STAGE-${#DB_PASS}\"\n"
+          "      - mkdir -p out && echo built > out/result.txt\n"
+          "artifacts:\n  files: ['out/**/*']\n");
+    runGit(repo, {QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"),
+                  QStringLiteral("main")});
+    runGit(repo, {QStringLiteral("add"), QStringLiteral(".")});
+    runGit(repo, {QStringLiteral("-c"), QStringLiteral("user.name=T"), QStringLiteral("-c"),
+                  QStringLiteral("user.email=t@e"), QStringLiteral("commit"), QStringLiteral("-qm"),
+                  QStringLiteral("build me")});
+    write(m_dir->filePath(QStringLiteral("secrets.env")), "/app/db-pass=s3cret\n");
+    m_workspace.sources.append(
+        WorkspaceSource{QStringLiteral("app"), repo, QStringLiteral("main"), {}, {}});
+    WorkspaceProject project;
+    project.name = QStringLiteral("app-build");
+    project.environmentVariables = {{QStringLiteral("STAGE"), QStringLiteral("dev")}};
+    m_workspace.projects.append(project);
+    m_workspace.secrets.file = QStringLiteral("secrets.env");  // relative to the workspace root
+
+    const QString out = m_dir->filePath(QStringLiteral("used.txt"));
+    const QByteArray source =
+        "        - name: Checkout\n"
+        "          actionTypeId: {category: Source, owner: AWS, provider: CodeCommit, version: "
+        "'1'}\n"
+        "          configuration: {RepositoryName: app, BranchName: main}\n"
+        "          outputArtifacts: [{name: Src}]\n";
+    const QByteArray build =
+        "        - name: Build\n"
+        "          actionTypeId: {category: Build, owner: AWS, provider: CodeBuild, version: '1'}\n"
+        "          configuration: {ProjectName: app-build}\n"
+        "          inputArtifacts: [{name: Src}]\n"
+        "          outputArtifacts: [{name: BuildOut}]\n"
+        "          namespace: BuildVariables\n";
+    const QByteArray use = localAction("Use", 1,
+                                       "cat out/result.txt > " + out.toUtf8() +
+                                           "; echo #{BuildVariables.GREETING} >> " + out.toUtf8(),
+                                       "          inputArtifacts: [{name: BuildOut}]\n");
+    PipelineController controller(
+        parse(stage("Source", source) + stage("Build", build) + stage("Use", use)), options());
+    const QString id = controller.startExecution();
+    QCOMPARE(runToEnd(controller, id, 60000), ExecutionStatus::Succeeded);
+    const ExecutionState& s = controller.execution(id)->state();
+    QVERIFY(s.stages[1].actions[0].externalRunId.startsWith(QLatin1String("app-build:")));
+    QFile used(out);
+    QVERIFY(used.open(QIODevice::ReadOnly));
+    // The artifact arrived, the project variable and the 6-character secret reached the build.
+    QCOMPARE(QString::fromUtf8(used.readAll()), QStringLiteral("built\nhello-dev-6\n"));
 }
 
 void TestPipelineExecution::unresolvedVariableFailsAction() {
