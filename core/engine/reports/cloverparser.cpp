@@ -50,11 +50,7 @@ void parseClover(const QByteArray& data, CoverageReport& report) {
                 readMetrics(xml, current);
         }
     }
-    report.linesCovered = totals.linesCovered;
-    report.linesTotal = totals.linesTotal;
-    report.branchesCovered = totals.branchesCovered;
-    report.branchesTotal = totals.branchesTotal;
-    report.valid = finishXml(xml, report.diagnostics, report.file);
+    finishCoverageXml(xml, totals, report);
 }
 
 }  // namespace pw::reports

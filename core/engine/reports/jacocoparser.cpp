@@ -58,11 +58,7 @@ void parseJacoco(const QByteArray& data, CoverageReport& report) {
                 readCounter(xml, current);
         }
     }
-    report.linesCovered = totals.linesCovered;
-    report.linesTotal = totals.linesTotal;
-    report.branchesCovered = totals.branchesCovered;
-    report.branchesTotal = totals.branchesTotal;
-    report.valid = finishXml(xml, report.diagnostics, report.file);
+    finishCoverageXml(xml, totals, report);
 }
 
 }  // namespace pw::reports

@@ -21,6 +21,15 @@ bool finishXml(const QXmlStreamReader& xml, Diagnostics& out, const QString& fil
     return false;
 }
 
+void finishCoverageXml(const QXmlStreamReader& xml, const FileCoverage& totals,
+                       CoverageReport& report) {
+    report.linesCovered = totals.linesCovered;
+    report.linesTotal = totals.linesTotal;
+    report.branchesCovered = totals.branchesCovered;
+    report.branchesTotal = totals.branchesTotal;
+    report.valid = finishXml(xml, report.diagnostics, report.file);
+}
+
 bool expectRoot(QXmlStreamReader& xml, const QStringList& roots, Diagnostics& out,
                 const QString& file, const QString& formatName) {
     if (!xml.readNextStartElement()) {

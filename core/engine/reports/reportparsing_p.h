@@ -34,6 +34,10 @@ void parseJacoco(const QByteArray& data, CoverageReport& report);
 void parseClover(const QByteArray& data, CoverageReport& report);
 void parseSimpleCov(const QByteArray& data, CoverageReport& report);
 
+// Ends a coverage parse whose report-level counters were read into `totals`: they become the
+// report's rates' inputs, and the XML reader's state decides `valid`.
+void finishCoverageXml(const QXmlStreamReader& xml, const FileCoverage& totals,
+                       CoverageReport& report);
 // Adds a file's counts to the report totals and, when it has lines, to its file list.
 void addFileCoverage(CoverageReport& report, const FileCoverage& file);
 
