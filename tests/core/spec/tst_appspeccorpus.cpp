@@ -1,4 +1,5 @@
 #include "spec/specvalidator.h"
+#include "support/corpussupport.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -25,12 +26,10 @@ private:
 };
 
 void TestAppspecCorpus::initTestCase() {
-    m_corpus = QStringLiteral(PIPEWRIGHT_CORPUS_DIR);
-    QFile manifest(m_corpus + QStringLiteral("/MANIFEST.json"));
-    if (!manifest.open(QIODevice::ReadOnly))
+    m_corpus = test::corpusDir().path();
+    m_entries = test::corpusManifestEntries();
+    if (m_entries.isEmpty())
         QSKIP("corpus not available (PIPEWRIGHT_CORPUS_DIR)");
-    m_entries = QJsonDocument::fromJson(manifest.readAll()).array();
-    QVERIFY(!m_entries.isEmpty());
 }
 
 namespace {
@@ -71,13 +70,6 @@ int noteLine(const QString& note) {
     return m.hasMatch() ? m.captured(1).toInt() : 0;
 }
 
-bool hasErrorOnLine(const Diagnostics& diagnostics, int line) {
-    for (const Diagnostic& d : diagnostics)
-        if (d.severity == Severity::Error && d.line == line)
-            return true;
-    return false;
-}
-
 }  // namespace
 
 void TestAppspecCorpus::corpusConformance() {
@@ -106,7 +98,7 @@ void TestAppspecCorpus::corpusConformance() {
                 ++disagreements;
             else if (!failed)
                 misses << QStringLiteral("INVALID without errors: %1 (%2)").arg(file, note);
-            else if (line > 0 && !hasErrorOnLine(result.diagnostics, line))
+            else if (line > 0 && !test::hasErrorOnLine(result.diagnostics, line))
                 misses << QStringLiteral("INVALID, error not on line %1: %2\n%3")
                               .arg(line)
                               .arg(file, describe(result.diagnostics));

@@ -1,5 +1,6 @@
 #include "spec/buildspecvalidator.h"
 #include "spec/specvalidator.h"
+#include "support/corpussupport.h"
 #include "yaml/yamldocument.h"
 
 #include <QDir>
@@ -54,20 +55,6 @@ private Q_SLOTS:
     void noCorpusFileCrashesTheValidator();
 };
 
-static QString describe(const Diagnostics& diagnostics) {
-    QStringList lines;
-    for (const Diagnostic& d : diagnostics)
-        if (d.severity == Severity::Error)
-            lines << QStringLiteral("    ") + formatDiagnostic(d);
-    return lines.join(QLatin1Char('\n'));
-}
-
-static bool hasErrorAtLine(const Diagnostics& diagnostics, int line) {
-    return std::any_of(diagnostics.begin(), diagnostics.end(), [line](const Diagnostic& d) {
-        return d.severity == Severity::Error && d.line == line;
-    });
-}
-
 // The 1-based line PyYAML reported for a syntax error, or the hand-read line; -1 if none.
 static int expectedLine(const QJsonObject& entry, const QString& name) {
     if (kExpectedLine.contains(name))
@@ -80,16 +67,9 @@ static int expectedLine(const QJsonObject& entry, const QString& name) {
     return m.hasMatch() ? m.captured(1).toInt() : -1;
 }
 
-static QJsonArray manifestEntries(const QDir& corpus) {
-    QFile manifest(corpus.filePath(QStringLiteral("MANIFEST.json")));
-    if (!manifest.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(manifest.readAll()).array();
-}
-
 void TestBuildspecCorpus::everyBuildspecEntry() {
     const QDir corpus(QStringLiteral(PIPEWRIGHT_CORPUS_DIR));
-    const QJsonArray entries = manifestEntries(corpus);
+    const QJsonArray entries = test::corpusManifestEntries();
     if (entries.isEmpty())
         QSKIP("conformance corpus not available");
     QStringList misses;
@@ -114,7 +94,7 @@ void TestBuildspecCorpus::everyBuildspecEntry() {
             ++acceptedOf;
             if (errors)
                 misses << QStringLiteral("%1: expected no errors, got\n%2")
-                              .arg(name, describe(result.diagnostics));
+                              .arg(name, test::describeErrors(result.diagnostics));
             else
                 ++accepted;
             continue;
@@ -132,11 +112,11 @@ void TestBuildspecCorpus::everyBuildspecEntry() {
             continue;
         }
         ++rejected;
-        if (line >= 0 && !hasErrorAtLine(result.diagnostics, line))
+        if (line >= 0 && !test::hasErrorOnLine(result.diagnostics, line))
             misses << QStringLiteral("%1: expected an error at line %2, got\n%3")
                           .arg(name)
                           .arg(line)
-                          .arg(describe(result.diagnostics));
+                          .arg(test::describeErrors(result.diagnostics));
         else if (line >= 0)
             ++rightLine;
     }
@@ -155,7 +135,7 @@ void TestBuildspecCorpus::everyBuildspecEntry() {
 // Robustness: every file of the corpus, whatever its kind, read as a buildspec.
 void TestBuildspecCorpus::noCorpusFileCrashesTheValidator() {
     const QDir corpus(QStringLiteral(PIPEWRIGHT_CORPUS_DIR));
-    const QJsonArray entries = manifestEntries(corpus);
+    const QJsonArray entries = test::corpusManifestEntries();
     if (entries.isEmpty())
         QSKIP("conformance corpus not available");
     QElapsedTimer timer;

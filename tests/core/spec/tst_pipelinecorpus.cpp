@@ -1,4 +1,5 @@
 #include "spec/specvalidator.h"
+#include "support/corpussupport.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -43,14 +44,6 @@ private Q_SLOTS:
     void truncatedFilesNeitherCrashNorHang();
 };
 
-static QString describe(const Diagnostics& diagnostics) {
-    QStringList lines;
-    for (const Diagnostic& d : diagnostics)
-        if (d.severity == Severity::Error)
-            lines << QStringLiteral("    ") + formatDiagnostic(d);
-    return lines.join(QLatin1Char('\n'));
-}
-
 // The table is keyed by the distinctive tail of each file name.
 static int expectedLine(const QString& name) {
     for (const QString& marker :
@@ -62,18 +55,11 @@ static int expectedLine(const QString& name) {
     return kExpectedLine.value(name, -1);
 }
 
-static bool hasErrorAtLine(const Diagnostics& diagnostics, int line) {
-    return std::any_of(diagnostics.begin(), diagnostics.end(), [line](const Diagnostic& d) {
-        return d.severity == Severity::Error && d.line == line;
-    });
-}
-
 void TestPipelineCorpus::everyPipelineEntry() {
-    const QDir corpus(QStringLiteral(PIPEWRIGHT_CORPUS_DIR));
-    QFile manifest(corpus.filePath(QStringLiteral("MANIFEST.json")));
-    if (!manifest.open(QIODevice::ReadOnly))
+    const QDir corpus = test::corpusDir();
+    const QJsonArray entries = test::corpusManifestEntries();
+    if (entries.isEmpty())
         QSKIP("conformance corpus not available");
-    const QJsonArray entries = QJsonDocument::fromJson(manifest.readAll()).array();
     QStringList misses;
     int total = 0, passed = 0, invalid = 0, rightLine = 0;
     qint64 slowest = 0;
@@ -96,7 +82,7 @@ void TestPipelineCorpus::everyPipelineEntry() {
         if (!expectInvalid) {
             if (errors)
                 misses << QStringLiteral("%1: expected no errors, got\n%2")
-                              .arg(name, describe(result.diagnostics));
+                              .arg(name, test::describeErrors(result.diagnostics));
             else
                 ++passed;
             continue;
@@ -105,16 +91,16 @@ void TestPipelineCorpus::everyPipelineEntry() {
         const int want = expectedLine(name);
         // PW_DUMP=1 prints what each INVALID file gets, for reading off new expected lines.
         if (qEnvironmentVariableIsSet("PW_DUMP"))
-            qInfo("%s\n%s", qPrintable(name), qPrintable(describe(result.diagnostics)));
+            qInfo("%s\n%s", qPrintable(name), qPrintable(test::describeErrors(result.diagnostics)));
         if (!errors) {
             misses << QStringLiteral("%1: expected an error, got none").arg(name);
         } else if (want < 0) {
             misses << QStringLiteral("%1: no expected line recorded in this test").arg(name);
-        } else if (!hasErrorAtLine(result.diagnostics, want)) {
+        } else if (!test::hasErrorOnLine(result.diagnostics, want)) {
             misses << QStringLiteral("%1: expected an error at line %2, got\n%3")
                           .arg(name)
                           .arg(want)
-                          .arg(describe(result.diagnostics));
+                          .arg(test::describeErrors(result.diagnostics));
         } else {
             ++passed;
             ++rightLine;
