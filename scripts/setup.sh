@@ -12,7 +12,7 @@ packages=(
   libgtest-dev libbenchmark-dev
   xvfb xauth x11-utils fonts-dejavu-core
   appstream desktop-file-utils dpkg-dev file zip unzip
-  curl python3 wrk
+  curl python3 wrk acl
 )
 # Optional: KF6 syntax highlighting, where the distribution offers it (Debian 12 does not).
 optional=(libkf6syntaxhighlighting-dev)

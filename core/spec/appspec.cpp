@@ -368,6 +368,7 @@ void AppspecParser::parseFileExistsBehavior(const YamlNode& root) {
     const qsizetype index = kNames.indexOf(value);
     if (index >= 0) {
         m_spec.fileExistsBehavior = FileExistsBehavior(index);
+        m_spec.fileExistsBehaviorGiven = true;
         return;
     }
     std::optional<Fix> fix;

@@ -101,6 +101,8 @@ struct Appspec {
     QString os;       // Server only: "linux" or "windows"
     QList<AppspecFile> files;
     FileExistsBehavior fileExistsBehavior = FileExistsBehavior::Disallow;
+    // Written in the file: then it wins over the deployment's fileExistsBehavior (§1.1.3).
+    bool fileExistsBehaviorGiven = false;
     QList<AppspecPermission> permissions;
     QList<AppspecHook> hooks;
     std::optional<AppspecEcsService> ecsService;
