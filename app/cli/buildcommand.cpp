@@ -6,6 +6,7 @@
 #include "engine/buildrunner.h"
 #include "engine/workspacebuildsettings.h"
 #include "spec/buildspec.h"
+#include "spec/specvalidator.h"
 #include "spec/workspace.h"
 #include "store/historystore.h"
 #include "yaml/yamldocument.h"
@@ -161,29 +162,41 @@ int runBatch(const BuildOptions& options, HistoryStore& store,
         QDir(request.sourceDirectory)
             .absoluteFilePath(request.buildspecPath.isEmpty() ? QStringLiteral("buildspec.yml")
                                                               : request.buildspecPath);
+    // Invalid input exits 2 and runs nothing, as a plain build does (a plain build records
+    // its YAML_FILE_ERROR; here there is no build to record yet).
+    QTextStream err(stderr);
+    const ValidationResult validation = validateSpecFile(path, SpecKind::Buildspec);
+    if (hasErrors(validation.diagnostics)) {
+        for (const Diagnostic& d : validation.diagnostics)
+            err << formatDiagnostic(d) << "\n";
+        err << "pipewright-cli build --batch: " << path << " is not a valid buildspec\n";
+        return 2;
+    }
     const BuildspecParseResult parsed = parseBuildspec(YamlDocument::loadFile(path));
     if (parsed.spec.batch.kind == BatchKind::None || hasErrors(parsed.diagnostics)) {
-        QTextStream(stderr) << "pipewright-cli build --batch: " << path
-                            << " has no valid batch section\n";
+        err << "pipewright-cli build --batch: " << path << " has no valid batch section\n";
         return 2;
     }
     BatchRunner batch(request, parsed.spec.batch);
     batch.setNumberSource([&] { return store.nextBuildNumber(request.projectName); });
-    QObject::connect(&batch, &BatchRunner::event, onEvent);
+    QObject::connect(&batch, &BatchRunner::runEvent, onEvent);
     const bool interrupted = runUntilFinished(batch);
     QTextStream out(stdout);
     QJsonArray builds;
+    bool invalidInput = false;  // a build's own buildspec (batch `buildspec:`) was invalid
     out << "\nBatch builds\n";
     for (const BatchTask& t : batch.tasks()) {
         if (t.started)
             store.recordResult(t.result);
+        invalidInput = invalidInput || (t.started && t.result.invalidInput);
         const QString status = t.started ? runStatusName(t.status) : QStringLiteral("NOT_RUN");
-        out << QStringLiteral("%1 %2 %3\n")
+        out << QStringLiteral("%1 %2 %3%4\n")
                    .arg(t.identifier, -24)
                    .arg(status, -12)
-                   .arg(t.result.id);
+                   .arg(t.result.id, t.name == t.identifier ? QString() : "  " + t.name);
         QJsonObject o = t.result.toJson();
         o[QStringLiteral("identifier")] = t.identifier;
+        o[QStringLiteral("name")] = t.name;
         o[QStringLiteral("status")] = status;
         builds.append(o);
     }
@@ -194,6 +207,8 @@ int runBatch(const BuildOptions& options, HistoryStore& store,
                    .toJson(QJsonDocument::Indented);
     if (interrupted && batch.status() == RunStatus::Stopped)
         return 130;
+    if (invalidInput)
+        return 2;
     return batch.status() == RunStatus::Succeeded ? 0 : 1;
 }
 
@@ -240,7 +255,7 @@ int runBuildCommand(const QStringList& args) {
     if (options->batch)
         return runBatch(*options, store, onEvent);
     BuildRunner runner(request);
-    QObject::connect(&runner, &BuildRunner::event, onEvent);
+    QObject::connect(&runner, &BuildRunner::runEvent, onEvent);
     const bool interrupted = runUntilFinished(runner);
 
     BuildResult result = runner.result();

@@ -4,6 +4,7 @@
 #include "spec/buildspec.h"
 
 #include <QThread>
+#include <functional>
 
 namespace pw {
 
@@ -16,34 +17,56 @@ EnvList toEnvList(const QList<NamedValue>& values) {
     return list;
 }
 
-// build-matrix: one build per combination of buildspec and variable values (§1.3).
+// One dimension of build-matrix: a label ("image", a variable name) and its values.
+struct MatrixAxis {
+    QString label;
+    QStringList values;
+    std::function<void(BatchTask&, const QString&)> apply;
+};
+
+QList<MatrixAxis> matrixAxes(const BuildspecBuildMatrix& matrix) {
+    // compute-type and image do not change a local build, but they still multiply the
+    // builds: "one build is created for each combination" (buildspec.md §1.3).
+    QList<MatrixAxis> axes{
+        {QStringLiteral("buildspec"), matrix.buildspecs,
+         [](BatchTask& t, const QString& v) { t.buildspec = v; }},
+        {QStringLiteral("compute-type"), matrix.computeTypes, {}},
+        {QStringLiteral("image"), matrix.images, {}},
+    };
+    for (const auto& [name, values] : matrix.variables)
+        axes << MatrixAxis{name, values, [name](BatchTask& t, const QString& v) {
+                               t.variables.append({name, v});
+                           }};
+    return axes;
+}
+
+// build-matrix: one build per combination of the dynamic values (§1.3). POLICY (AWS does not
+// document matrix build names): builds are build1, build2, ... in combination order, the
+// buildspec varying slowest, and each is named after its dynamic values.
 QList<BatchTask> expandMatrix(const BuildspecBuildMatrix& matrix) {
     QList<BatchTask> tasks{BatchTask{}};
     tasks.first().variables = toEnvList(matrix.staticEnv.variables);
-    if (!matrix.buildspecs.isEmpty()) {
+    QList<QStringList> labels{{}};
+    for (const MatrixAxis& axis : matrixAxes(matrix)) {
+        if (axis.values.isEmpty())
+            continue;
         QList<BatchTask> next;
-        for (const BatchTask& t : tasks) {
-            for (const QString& spec : matrix.buildspecs) {
-                BatchTask copy = t;
-                copy.buildspec = spec;
+        QList<QStringList> nextLabels;
+        for (qsizetype i = 0; i < tasks.size(); ++i) {
+            for (const QString& value : axis.values) {
+                BatchTask copy = tasks.at(i);
+                if (axis.apply)
+                    axis.apply(copy, value);
                 next << copy;
+                nextLabels << labels.at(i) + QStringList{axis.label + QLatin1Char('=') + value};
             }
         }
         tasks = next;
-    }
-    for (const auto& [name, values] : matrix.variables) {
-        QList<BatchTask> next;
-        for (const BatchTask& t : tasks) {
-            for (const QString& value : values) {
-                BatchTask copy = t;
-                copy.variables.append({name, value});
-                next << copy;
-            }
-        }
-        tasks = next;
+        labels = nextLabels;
     }
     for (qsizetype i = 0; i < tasks.size(); ++i) {
         tasks[i].identifier = QStringLiteral("build%1").arg(i + 1);
+        tasks[i].name = labels.at(i).join(QStringLiteral(", "));
         tasks[i].ignoreFailure = matrix.ignoreFailure;
     }
     return tasks;
@@ -70,6 +93,7 @@ QList<BatchTask> BatchRunner::expand(const BuildspecBatch& batch) {
             for (const BuildspecBatchTask& t : batch.tasks) {
                 BatchTask task;
                 task.identifier = t.identifier;
+                task.name = t.identifier;
                 task.buildspec = t.buildspec;
                 task.dependOn = batch.kind == BatchKind::BuildGraph ? t.dependOn : QStringList();
                 task.ignoreFailure = t.ignoreFailure;
@@ -81,9 +105,12 @@ QList<BatchTask> BatchRunner::expand(const BuildspecBatch& batch) {
             tasks = expandMatrix(batch.matrix);
             break;
         case BatchKind::BuildFanout:
+            // POLICY, as for the matrix: build1 ... buildN, named "shard i of N".
             for (int i = 0; i < batch.fanoutParallelism; ++i) {
                 BatchTask task;
                 task.identifier = QStringLiteral("build%1").arg(i + 1);
+                task.name =
+                    QStringLiteral("shard %1 of %2").arg(i + 1).arg(batch.fanoutParallelism);
                 task.ignoreFailure = batch.fanoutIgnoreFailure;
                 tasks << task;
             }
@@ -160,7 +187,7 @@ void BatchRunner::startTask(int index) {
     auto* build = new BuildRunner(request, this);
     m_running_builds << build;
     ++m_active;
-    connect(build, &BuildRunner::event, this, &BatchRunner::event);
+    connect(build, &BuildRunner::runEvent, this, &BatchRunner::runEvent);
     connect(build, &BuildRunner::finished, this, [this, index, build](RunStatus status) {
         m_tasks[index].result = build->result();
         m_running_builds.removeOne(build);

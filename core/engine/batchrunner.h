@@ -16,6 +16,7 @@ struct BuildspecBatch;
 // One build of a batch, after expanding build-list / build-graph / build-matrix / build-fanout.
 struct BatchTask {
     QString identifier;    // CODEBUILD_BATCH_BUILD_IDENTIFIER
+    QString name;          // what the build is: its identifier, or its matrix values
     QString buildspec;     // empty: the batch's own buildspec
     QStringList dependOn;  // build-graph
     bool ignoreFailure = false;
@@ -47,7 +48,7 @@ public:
     RunStatus status() const { return m_status; }
 
 signals:
-    void event(const pw::RunEvent& event);
+    void runEvent(const pw::RunEvent& event);
     void finished(pw::RunStatus status);
 
 private:

@@ -8,7 +8,9 @@
 #include "engine/shellsession.h"
 #include "engine/sourcecopy.h"
 #include "spec/buildspec.h"
+#include "spec/buildspecvalidator.h"
 #include "spec/specvalidator.h"
+#include "yaml/yamldocument.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -23,6 +25,7 @@
 
 #include <pwd.h>
 #include <unistd.h>
+#include <algorithm>
 
 namespace pw {
 
@@ -78,6 +81,28 @@ QString resolveShell(const QString& wanted, const QString& fallback) {
         return name;
     const QString found = QStandardPaths::findExecutable(name);
     return found.isEmpty() ? name : found;
+}
+
+// What `validateSpecFile` reports, from the document the build uses: a 500-command buildspec
+// is parsed once, not twice. JSON keeps the facade's stricter JSON checks.
+Diagnostics validateBuildspecDocument(const YamlDocument& doc, const QString& path) {
+    if (QFileInfo(path).suffix().compare(QLatin1String("json"), Qt::CaseInsensitive) == 0)
+        return validateSpecFile(path, SpecKind::Buildspec).diagnostics;
+    Diagnostics diagnostics = doc.diagnostics();
+    if (!doc.hasErrors() || doc.root().isValid())
+        diagnostics += validateBuildspec(doc);
+    sortDiagnostics(diagnostics);
+    return diagnostics;
+}
+
+// The `name` of the primary artifact and of each secondary one, in BuildOutputs' order.
+QStringList artifactNames(const Buildspec& spec) {
+    QStringList names;
+    if (spec.artifacts.present)
+        names << spec.artifacts.name;
+    for (const BuildspecArtifacts& a : spec.secondaryArtifacts)
+        names << a.name;
+    return names;
 }
 
 template <typename T, typename Done>
@@ -312,11 +337,10 @@ bool BuildRunner::loadBuildspec() {
                     QStringLiteral("stat %1: no such file or directory").arg(m_buildspecPath));
         return false;
     }
-    const ValidationResult validation = validateSpecFile(m_buildspecPath, SpecKind::Buildspec);
     const YamlDocument doc = YamlDocument::loadFile(m_buildspecPath);
+    m_diagnostics = validateBuildspecDocument(doc, m_buildspecPath);
     BuildspecParseResult parsed = parseBuildspec(doc);
     *m_spec = std::move(parsed.spec);
-    m_diagnostics = validation.diagnostics;
     logDiagnostics(m_diagnostics);
     if (hasErrors(m_diagnostics) || doc.hasErrors()) {
         m_result.invalidInput = true;
@@ -639,8 +663,36 @@ void BuildRunner::uploadArtifacts() {
     QProcessEnvironment environment = m_environment;
     for (const auto& [name, value] : m_result.exportedVariables)
         environment.insert(name, value);
-    const QList<ArtifactSpec> specs =
+    QList<ArtifactSpec> specs =
         BuildOutputs::artifactSpecs(*m_spec, environment, m_request.inPlace);
+    const QStringList names = artifactNames(*m_spec);
+    const bool named =
+        std::any_of(names.begin(), names.end(), [](const QString& n) { return !n.isEmpty(); });
+    if (!named || !m_session || m_session->isBusy()) {
+        packageArtifacts(specs, environment);
+        return;
+    }
+    // Spec §4.3: `name` uses the shell command language, evaluated in the build's own shell
+    // ($(date ...), ${VAR:-x}, variables the commands set); the other fields expand $VARS.
+    connect(m_session, &ShellSession::wordsExpanded, this,
+            [this, specs, names, environment](const QStringList& values, bool ok) mutable {
+                m_session->disconnect(this, nullptr);
+                connectSession();
+                if (!ok)
+                    warn(
+                        QStringLiteral("artifacts: the shell could not evaluate the artifact "
+                                       "names; only their $VARIABLES are expanded"));
+                for (qsizetype i = 0; ok && i < specs.size(); ++i) {
+                    if (!names.at(i).isEmpty())
+                        specs[i].name = values.at(i);
+                }
+                packageArtifacts(specs, environment);
+            });
+    m_session->expandWords(names);
+}
+
+void BuildRunner::packageArtifacts(QList<ArtifactSpec> specs,
+                                   const QProcessEnvironment& environment) {
     const bool saveCache = m_spec->cache.present && m_spec->cache.action != CacheAction::Restore;
     if (specs.isEmpty() && !saveCache) {
         finishPhase(RunStatus::Succeeded);
@@ -730,7 +782,7 @@ RunEvent BuildRunner::makeEvent(RunEventKind kind) const {
 }
 
 void BuildRunner::emitEvent(RunEvent event) {
-    emit this->event(event);
+    emit runEvent(event);
 }
 
 void BuildRunner::onOutput(const QByteArray& bytes) {

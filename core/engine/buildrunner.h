@@ -17,6 +17,7 @@ class QTimer;
 namespace pw {
 
 class ShellSession;
+struct ArtifactSpec;
 struct Buildspec;
 
 // Runs one buildspec on this machine with CodeBuild semantics (spec/buildspec.md §2-§4):
@@ -40,7 +41,7 @@ public:
     QList<qint64> processGroups() const;
 
 signals:
-    void event(const pw::RunEvent& event);
+    void runEvent(const pw::RunEvent& event);
     void finished(pw::RunStatus status);
 
 private:
@@ -69,6 +70,7 @@ private:
     void readExportedVariables(BuildPhase next);
     // UPLOAD_ARTIFACTS, FINALIZING.
     void uploadArtifacts();
+    void packageArtifacts(QList<ArtifactSpec> specs, const QProcessEnvironment& environment);
     void finalize();
     void abort(RunStatus status, const QString& code, const QString& message);
     // Events and log.

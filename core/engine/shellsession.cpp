@@ -5,13 +5,18 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSocketNotifier>
 #include <QTimer>
 #include "enginelogging.h"
 
+#include <fcntl.h>
 #include <sys/prctl.h>
 #include <sys/types.h>
 #include <unistd.h>
+#include <cerrno>
 #include <csignal>
+#include <cstring>
+#include <utility>
 
 namespace pw {
 
@@ -33,12 +38,21 @@ bool isValidName(const QString& name) {
 }  // namespace
 
 ShellSession::ShellSession(Options options, QObject* parent)
-    : QObject(parent), m_options(std::move(options)), m_killTimer(new QTimer(this)) {
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_killTimer(new QTimer(this))
+    , m_readTimer(new QTimer(this)) {
+    m_readTimer->setSingleShot(true);
+    m_readTimer->setInterval(kTricklePauseMs);
+    m_readTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_readTimer, &QTimer::timeout, this, &ShellSession::onReadPause);
     m_token = "PW" + QByteArray::number(QRandomGenerator::global()->generate64(), 36);
     m_killTimer->setSingleShot(true);
     connect(m_killTimer, &QTimer::timeout, this, [this] { signalGroups(SIGKILL); });
-    if (!m_options.stateDirectory.isEmpty())
-        QDir().mkpath(m_options.stateDirectory);
+    if (m_options.stateDirectory.isEmpty())
+        m_options.stateDirectory =
+            QDir::temp().filePath(QString::fromLatin1("pipewright-" + m_token));
+    QDir().mkpath(m_options.stateDirectory);
 }
 
 ShellSession::~ShellSession() {
@@ -47,38 +61,115 @@ ShellSession::~ShellSession() {
         m_process->disconnect(this);
         m_process->waitForFinished(1000);
     }
+    closeOutputPipe();
 }
 
 void ShellSession::startProcess(const QStringList& arguments) {
     if (m_process) {
         m_process->disconnect(this);
         m_process->deleteLater();
+        m_process = nullptr;
     }
+    closeOutputPipe();
+    int fds[2] = {-1, -1};
+    if (::pipe2(fds, O_CLOEXEC) == 0)
+        ::fcntl(fds[0], F_SETFL, ::fcntl(fds[0], F_GETFL) | O_NONBLOCK);
+    else  // the commands still run, their output is lost
+        qCWarning(lcEngine) << "cannot create the shell's output pipe" << ::strerror(errno);
+    const int writeEnd = fds[1];
     m_process = new QProcess(this);
     m_process->setProgram(m_options.program);
     m_process->setArguments(arguments);
-    m_process->setProcessChannelMode(QProcess::MergedChannels);
     m_process->setWorkingDirectory(m_options.workingDirectory);
     m_process->setProcessEnvironment(m_options.environment);
+    // stdout and stderr go to our own pipe (set up below), read at our pace.
+    m_process->setStandardOutputFile(QProcess::nullDevice());
+    m_process->setStandardErrorFile(QProcess::nullDevice());
     if (m_options.mode == Mode::PerCommand)
         m_process->setStandardInputFile(QProcess::nullDevice());
-    // A new session makes the shell a process-group leader; stop signals the whole group.
-    m_process->setChildProcessModifier([] {
+    m_process->setChildProcessModifier([writeEnd] {
+        // A new session makes the shell a process-group leader; stop signals the whole group.
         ::setsid();
         // If the engine itself is killed, its shell does not outlive it.
         ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (writeEnd >= 0) {
+            ::dup2(writeEnd, STDOUT_FILENO);  // stdout and stderr merged, in order
+            ::dup2(writeEnd, STDERR_FILENO);
+        }
     });
-    connect(m_process, &QProcess::readyReadStandardOutput, this, &ShellSession::onReadyRead);
     connect(m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
         onProcessFinished(code, static_cast<int>(status));
     });
-    m_process->start();
-    if (!m_process->waitForStarted(5000)) {
+    connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
+        if (error != QProcess::FailedToStart)
+            return;
         qCWarning(lcEngine) << "cannot start shell" << m_options.program
                             << m_process->errorString();
-        return;
+        // No `finished` follows: end the command as a shell does one it cannot find.
+        QMetaObject::invokeMethod(
+            this, [this] { onProcessFinished(127, QProcess::NormalExit); }, Qt::QueuedConnection);
+    });
+    m_process->start();
+    if (writeEnd >= 0) {
+        ::close(writeEnd);  // the child has its copy: EOF once it and its children are gone
+        m_readFd = fds[0];
+        m_notifier = new QSocketNotifier(m_readFd, QSocketNotifier::Read, this);
+        connect(m_notifier, &QSocketNotifier::activated, this, &ShellSession::onReadable);
     }
-    m_groups.append(m_process->processId());
+    // Not waiting for the exec: the engine goes on while the shell starts; what we write to
+    // its stdin meanwhile is buffered.
+    if (m_process->processId() > 0)
+        m_groups.append(m_process->processId());
+}
+
+void ShellSession::closeOutputPipe() {
+    m_readTimer->stop();
+    delete m_notifier;
+    m_notifier = nullptr;
+    if (m_readFd >= 0)
+        ::close(m_readFd);
+    m_readFd = -1;
+}
+
+qsizetype ShellSession::drainOutput() {
+    qsizetype total = 0;
+    char buffer[65536];
+    while (m_readFd >= 0) {
+        const ssize_t n = ::read(m_readFd, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n == 0 && m_notifier)
+            m_notifier->setEnabled(false);  // every writer is gone: EOF would wake us forever
+        if (n <= 0)
+            break;  // EAGAIN: nothing more for now
+        m_pending.append(buffer, n);
+        total += n;
+    }
+    return total;
+}
+
+void ShellSession::onReadable() {
+    const qsizetype bytes = drainOutput();
+    deliverOutput();
+    // A trickle of small writes (a marker and a line per command) would wake us once per
+    // write; pausing a moment lets the shell run ahead and hands us its output in one read.
+    // A torrent keeps reading at once, so a fast writer never waits on a full pipe.
+    if (bytes > 0 && bytes < kTrickleBytes && m_notifier) {
+        m_notifier->setEnabled(false);
+        m_readTimer->start();
+    }
+}
+
+void ShellSession::onReadPause() {
+    if (!m_notifier)
+        return;
+    m_notifier->setEnabled(true);
+    const qsizetype bytes = drainOutput();
+    deliverOutput();
+    if (bytes > 0 && bytes < kTrickleBytes) {  // still trickling: pause again
+        m_notifier->setEnabled(false);
+        m_readTimer->start();
+    }
 }
 
 void ShellSession::startPersistentShell() {
@@ -128,17 +219,29 @@ void ShellSession::startNextPerCommand() {
 void ShellSession::sendPersistentBatch() {
     if (!m_process || m_process->state() == QProcess::NotRunning)
         startPersistentShell();
-    const QByteArray marker = "printf '\\036%s\\036\\n' '" + m_token + ' ';
-    // All blocks go at once so the shell never waits for us; the guard skips the rest after
-    // the first failure, as CodeBuild does.
-    QByteArray script = "__pw_skip=\n" + exportLines();
-    for (qsizetype i = m_next; i < m_batch.size(); ++i) {
-        script += "[ -z \"$__pw_skip\" ] && {\n" + marker + "S'\n{\n" + m_batch.at(i).toUtf8() +
-                  "\n} </dev/null\n__pw_rc=$?\nprintf '\\036%s E %d\\036\\n' " + m_token +
-                  " \"$__pw_rc\"\n[ \"$__pw_rc\" -eq 0 ] || __pw_skip=1\n}\n";
+    // The blocks go to a file the shell sources: it reads a file in large chunks (bash reads
+    // a pipe one byte at a time), stdin is redirected once per batch instead of per command,
+    // and `return` skips the rest after the first failure without even parsing it, as
+    // CodeBuild does. One end marker per command carries $?; the next command's start is
+    // implied by a zero status, so the shell writes a single marker per command.
+    const QByteArray end = "__pw_rc=$?; printf '\\036%s E %d\\036\\n' " + m_token +
+                           " \"$__pw_rc\"; [ \"$__pw_rc\" -eq 0 ] || return 1\n";
+    QByteArray script = exportLines();
+    for (qsizetype i = m_next; i < m_batch.size(); ++i)
+        script += "{\n" + m_batch.at(i).toUtf8() + "\n}\n" + end;
+    const QString path = m_options.stateDirectory + QStringLiteral("/batch.sh");
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(script) < 0) {
+        qCWarning(lcEngine) << "cannot write" << path << file.errorString();
+        startCommand();
+        finishCommand(126);  // as a shell reports a command it cannot run
+        finishBatch();
+        return;
     }
-    script += marker + "B'\n";
-    m_process->write(script);
+    file.close();
+    m_process->write(". " + shellQuote(path) + " </dev/null; printf '\\036%s B %d\\036\\n' " +
+                     m_token + " \"$?\"\n");
+    startCommand();
 }
 
 void ShellSession::setVariable(const QString& name, const QString& value) {
@@ -167,8 +270,19 @@ void ShellSession::queryVariables(const QStringList& names) {
         script += QStringLiteral("[ -n \"${%1+x}\" ] && printf '%s=%s\\0' %1 \"$%1\"\n").arg(n);
     script += QStringLiteral("} > %1/query\ntrue")
                   .arg(QString::fromUtf8(shellQuote(m_options.stateDirectory)));
-    m_querying = true;
-    m_queryNames = valid;
+    m_query = Query::Variables;
+    runBatch({script});
+}
+
+void ShellSession::expandWords(const QStringList& texts) {
+    QString script = QStringLiteral("{\n");
+    for (const QString& text : texts)
+        script += QStringLiteral("printf '%s\\0' \"%1\"\n").arg(text);
+    script +=
+        QStringLiteral("} > %1/query").arg(QString::fromUtf8(shellQuote(m_options.stateDirectory)));
+    m_query = Query::Words;
+    m_queryCount = int(texts.size());
+    m_queryStatus = 0;
     runBatch({script});
 }
 
@@ -185,13 +299,13 @@ void ShellSession::scanOutput() {
                     break;
                 }
             }
-            if (m_pending.size() > keep && !m_querying)
+            if (m_pending.size() > keep && m_query == Query::None)
                 emit output(m_pending.left(m_pending.size() - keep));
             m_pending.remove(0, m_pending.size() - keep);
             return;
         }
         const qsizetype end = m_pending.indexOf("\x1e\n", p + head.size());
-        if (p > 0 && !m_querying)
+        if (p > 0 && m_query == Query::None)
             emit output(m_pending.left(p));
         if (end < 0) {
             m_pending.remove(0, p);
@@ -204,20 +318,29 @@ void ShellSession::scanOutput() {
 }
 
 void ShellSession::onMarker(const QByteArray& payload) {
-    if (!m_busy)
+    if (!m_busy || payload.size() < 3)
         return;
-    if (payload == "S")
-        startCommand();
-    else if (payload.startsWith("E "))
-        finishCommand(payload.mid(2).toInt());
-    else if (payload == "B")
+    const int status = payload.mid(2).toInt();
+    if (payload.startsWith("E ")) {
+        finishCommand(status);
+        if (status == 0 && m_next < m_batch.size())
+            startCommand();
+        return;
+    }
+    if (!payload.startsWith("B "))
+        return;
+    // A command left the sourced file early (bash after a syntax error, `return`).
+    if (m_inCommand)
+        finishCommand(status);
+    if (status == 0 && m_next < m_batch.size())
+        sendPersistentBatch();
+    else
         finishBatch();
 }
 
-void ShellSession::onReadyRead() {
-    m_pending += m_process->readAllStandardOutput();
+void ShellSession::deliverOutput() {
     if (m_options.mode == Mode::PerCommand) {
-        if (!m_pending.isEmpty())
+        if (!m_pending.isEmpty() && m_query == Query::None)
             emit output(m_pending);
         m_pending.clear();
         return;
@@ -226,11 +349,11 @@ void ShellSession::onReadyRead() {
 }
 
 void ShellSession::onProcessFinished(int exitCode, int exitStatus) {
-    if (m_process)
-        m_pending += m_process->readAllStandardOutput();
+    drainOutput();  // what the shell wrote before it ended; later writers are not waited for
+    closeOutputPipe();
     if (m_options.mode == Mode::Persistent)
         scanOutput();
-    if (!m_pending.isEmpty() && !m_querying)
+    if (!m_pending.isEmpty() && m_query == Query::None)
         emit output(m_pending);
     m_pending.clear();
     if (m_terminating) {
@@ -260,35 +383,52 @@ void ShellSession::onProcessFinished(int exitCode, int exitStatus) {
 
 void ShellSession::startCommand() {
     m_inCommand = true;
-    if (!m_querying)
+    if (m_query == Query::None)
         emit commandStarted(m_next);
 }
 
 void ShellSession::finishCommand(int exitCode) {
     m_inCommand = false;
     ++m_next;
-    if (!m_querying)
+    if (m_query == Query::None)
         emit commandFinished(exitCode);
+    else
+        m_queryStatus = exitCode;
 }
 
 void ShellSession::finishBatch() {
     if (!m_busy)
         return;
     m_busy = false;
-    if (!m_querying) {
+    if (m_query == Query::None) {
         emit batchFinished();
         return;
     }
-    m_querying = false;
-    QMap<QString, QString> values;
+    finishQuery(m_queryStatus);
+}
+
+void ShellSession::finishQuery(int status) {
+    const Query query = std::exchange(m_query, Query::None);
     QFile file(m_options.stateDirectory + QStringLiteral("/query"));
-    if (file.open(QIODevice::ReadOnly)) {
-        for (const QByteArray& entry : file.readAll().split('\0')) {
-            const qsizetype eq = entry.indexOf('=');
-            if (eq > 0)
-                values.insert(QString::fromUtf8(entry.left(eq)),
-                              QString::fromUtf8(entry.mid(eq + 1)));
-        }
+    QList<QByteArray> entries;
+    if (file.open(QIODevice::ReadOnly))
+        entries = file.readAll().split('\0');
+    file.remove();  // a later query must not read this one's answer
+    if (query == Query::Words) {
+        if (!entries.isEmpty())
+            entries.removeLast();  // what follows the last terminator
+        QStringList values;
+        for (const QByteArray& entry : std::as_const(entries))
+            values << QString::fromUtf8(entry);
+        const bool ok = status == 0 && values.size() == m_queryCount;
+        emit wordsExpanded(ok ? values : QStringList(), ok);
+        return;
+    }
+    QMap<QString, QString> values;
+    for (const QByteArray& entry : std::as_const(entries)) {
+        const qsizetype eq = entry.indexOf('=');
+        if (eq > 0)
+            values.insert(QString::fromUtf8(entry.left(eq)), QString::fromUtf8(entry.mid(eq + 1)));
     }
     emit variablesRead(values);
 }

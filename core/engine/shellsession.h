@@ -8,18 +8,20 @@
 #include <QString>
 
 class QProcess;
+class QSocketNotifier;
 class QTimer;
 
 namespace pw {
 
 // Runs buildspec commands in a shell, event-driven (QProcess signals, no threads).
-// Persistent mode (buildspec 0.2) keeps one shell for the whole build and feeds it a batch of
-// command blocks over stdin at once, each wrapped in start/end markers (the end one carries
-// $?) and guarded so that the first failure skips the rest: the shell never waits for the
-// engine between commands. `exit N` or a syntax error ends that shell; an EXIT trap saves its
-// exported variables and directory and the next shell restores them. PerCommand mode (0.1)
-// starts a fresh shell per command. Every child runs in its own process group so a stop
-// reaches the commands it put in the background too.
+// Persistent mode (buildspec 0.2) keeps one shell for the whole build: a batch of command
+// blocks is written to a file the shell sources with stdin from /dev/null, so the shell never
+// waits for the engine between commands. After each block the shell prints one marker
+// carrying $?; a zero status implies the next command's start, a failure returns from the
+// file (the rest is skipped). `exit N` or a syntax error ends that shell; an EXIT trap saves
+// its exported variables and directory and the next shell restores them. PerCommand mode
+// (0.1) starts a fresh shell per command. Every child runs in its own process group so a
+// stop reaches the commands it put in the background too.
 class ShellSession : public QObject {
     Q_OBJECT
 public:
@@ -46,6 +48,10 @@ public:
     void setVariable(const QString& name, const QString& value);
     // Reads shell variables; emits variablesRead() with the names that are set.
     void queryVariables(const QStringList& names);
+    // Expands each text as the inside of a double-quoted shell word ("$(date +%Y)-${V:-x}")
+    // in this session's shell; emits wordsExpanded() with one result per text, or ok = false
+    // (and no values) when the shell could not expand them.
+    void expandWords(const QStringList& texts);
     // SIGTERM to every process group of this session, SIGKILL after the grace period; the
     // running command (if any) then finishes with 128 + signal.
     void terminate();
@@ -60,35 +66,49 @@ signals:
     void commandFinished(int exitCode);
     void batchFinished();
     void variablesRead(const QMap<QString, QString>& values);
+    void wordsExpanded(const QStringList& values, bool ok);
 
 private:
     void startProcess(const QStringList& arguments);
     void startPersistentShell();
     void sendPersistentBatch();
     void startNextPerCommand();
-    void onReadyRead();
+    void closeOutputPipe();
+    qsizetype drainOutput();
+    void deliverOutput();
+    void onReadable();
+    void onReadPause();
     void onProcessFinished(int exitCode, int exitStatus);
     void onMarker(const QByteArray& payload);
     void startCommand();
     void finishCommand(int exitCode);
     void finishBatch();
+    void finishQuery(int status);
     void scanOutput();
     void signalGroups(int signal);
     QByteArray exportLines();
 
+    static constexpr qsizetype kTrickleBytes = 16 * 1024;
+    static constexpr int kTricklePauseMs = 1;
+
     Options m_options;
     QProcess* m_process = nullptr;
     QTimer* m_killTimer = nullptr;
+    QTimer* m_readTimer = nullptr;  // the pause while output trickles
+    QSocketNotifier* m_notifier = nullptr;
+    int m_readFd = -1;  // our end of the pipe that is the shell's stdout and stderr
     QByteArray m_token;
     QByteArray m_pending;
     QList<qint64> m_groups;
     QList<QPair<QString, QString>> m_pendingVariables;
-    QStringList m_queryNames;
+    enum class Query { None, Variables, Words };
+    Query m_query = Query::None;
+    int m_queryCount = 0;  // words expected back
+    int m_queryStatus = 0;
     QStringList m_batch;
     int m_next = 0;            // index of the next command to start
     bool m_inCommand = false;  // between a start and an end marker
     bool m_busy = false;
-    bool m_querying = false;
     bool m_restoreState = false;
     bool m_terminating = false;
 };

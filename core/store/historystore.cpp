@@ -5,10 +5,13 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTimer>
 #include <QUuid>
 
+#include <sqlite3.h>
 #include <unistd.h>
 #include <csignal>
 
@@ -38,11 +41,29 @@ bool processAlive(qint64 pid) {
     return pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno == EPERM);
 }
 
+// SQLite checkpoints and deletes the WAL when the last connection closes, so every build's
+// first write recreated it: two fsyncs (WAL header and folder) inside the build, and two more
+// at close. Kept, the WAL grows to its auto-checkpoint size and is reset once in a while.
+// QtSql has no option for this; the QSQLITE driver hands out its sqlite3 handle, and core
+// links the same system libsqlite3 the driver uses.
+void keepWalOnClose(const QSqlDatabase& db) {
+    const QVariant handle = db.driver()->handle();
+    if (qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return;
+    if (sqlite3* connection = *static_cast<sqlite3* const*>(handle.constData()))
+        sqlite3_db_config(connection, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1,
+                          static_cast<int*>(nullptr));
+}
+
 }  // namespace
 
 HistoryStore::HistoryStore(const QString& stateDirectory)
     : m_stateDir(stateDirectory)
-    , m_connection(QStringLiteral("pw-history-") + QUuid::createUuid().toString(QUuid::Id128)) {}
+    , m_connection(QStringLiteral("pw-history-") + QUuid::createUuid().toString(QUuid::Id128))
+    , m_flushTimer(std::make_unique<QTimer>()) {
+    m_flushTimer->setSingleShot(true);
+    m_flushTimer->callOnTimeout([this] { commit(); });
+}
 
 HistoryStore::~HistoryStore() {
     commit();
@@ -78,6 +99,7 @@ bool HistoryStore::open(QString* error) {
     // WAL: readers (history, GUI) never block the running build; NORMAL is crash-safe in WAL.
     exec(QStringLiteral("PRAGMA journal_mode=WAL"));
     exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    keepWalOnClose(db);
     for (const char* sql : kSchema) {
         if (!exec(QString::fromLatin1(sql))) {
             if (error)
@@ -145,20 +167,18 @@ void HistoryStore::onRunStarted(const RunEvent& e) {
                         " log_path, pid, buildspec) VALUES (?, ?, ?, 'IN_PROGRESS', ?, ?, ?, ?)"),
          {e.runId, e.value.toInt(), e.name, e.timeMs, logPath, qint64(::getpid()), e.message});
     auto log = std::make_shared<QFile>(logPath);
-    if (!log->open(QIODevice::WriteOnly | QIODevice::Truncate))
+    if (!log->open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered))
         qCWarning(lcStore) << "cannot write log" << logPath;
-    m_logs.insert(e.runId, log);  // builds of a batch run side by side
+    m_logs.insert(e.runId, LogFile{log, {}});
 }
 
 void HistoryStore::writeLog(const RunEvent& e) {
-    const auto it = m_logs.constFind(e.runId);
-    if (it == m_logs.constEnd() || !it.value()->isOpen())
+    const auto it = m_logs.find(e.runId);
+    if (it == m_logs.end() || !it->file->isOpen())
         return;
-    QFile& file = *it.value();
+    QByteArray& out = it->pending;
     // Every line gets its UTC timestamp; the bytes themselves are kept as they came.
     const QByteArray stamp = formatUtcMs(e.timeMs).toLatin1() + ' ';
-    QByteArray out;
-    out.reserve(e.data.size() + stamp.size() * 8);
     qsizetype from = 0;
     while (from < e.data.size()) {
         qsizetype nl = e.data.indexOf('\n', from);
@@ -170,8 +190,19 @@ void HistoryStore::writeLog(const RunEvent& e) {
     }
     if (!out.endsWith('\n'))
         out += '\n';
-    file.write(out);
-    file.flush();
+    // The first line after a quiet spell is on disk at once; a burst waits for the flush.
+    if (e.timeMs - m_lastLogWriteMs >= kFlushIntervalMs || out.size() >= (1 << 20))
+        flushLogs();
+}
+
+void HistoryStore::flushLogs() {
+    for (LogFile& log : m_logs) {
+        if (log.pending.isEmpty())
+            continue;
+        log.file->write(log.pending);
+        log.pending.clear();
+        m_lastLogWriteMs = nowUtcMs();
+    }
 }
 
 void HistoryStore::beginBatch() {
@@ -181,22 +212,77 @@ void HistoryStore::beginBatch() {
     m_batchStartMs = nowUtcMs();
 }
 
+void HistoryStore::scheduleFlush() {
+    if (!m_flushTimer->isActive())
+        m_flushTimer->start(int(kFlushIntervalMs));
+}
+
 void HistoryStore::commit() {
+    m_flushTimer->stop();
+    flushLogs();
     if (!m_inTransaction)
         return;
+    writePendingCommands();  // a killed build still shows the command it was running
     QSqlDatabase::database(m_connection, false).commit();
     m_inTransaction = false;
 }
 
 void HistoryStore::record(const RunEvent& e) {
-    // Many small writes per second (a command is two): group them, and commit at every phase
-    // start and end and at least every kCommitIntervalMs, so a killed process loses little.
     beginBatch();
     recordOne(e);
-    if (e.kind == RunEventKind::StepStarted || e.kind == RunEventKind::StepFinished ||
-        e.kind == RunEventKind::RunFinished || e.kind == RunEventKind::RunStarted ||
-        nowUtcMs() - m_batchStartMs >= kCommitIntervalMs)
+    // A run and the phase it is in are visible at once (a phase's end rides with the next
+    // phase's start); commands and log lines within the interval.
+    if (e.kind == RunEventKind::StepStarted || e.kind == RunEventKind::RunFinished ||
+        e.kind == RunEventKind::RunStarted || nowUtcMs() - m_batchStartMs >= kFlushIntervalMs)
         commit();
+    else
+        scheduleFlush();
+}
+
+void HistoryStore::writeFinishedCommands() {
+    const QString head = QStringLiteral(
+        "INSERT INTO commands (build_id, phase, seq, idx, command, started_ms, ended_ms,"
+        " exit_code) VALUES ");
+    const QString row = QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?)");
+    // Several rows per statement: a 500-command build is 32 statements, not 500.
+    for (qsizetype from = 0; from < m_finishedRows.size();) {
+        const qsizetype rows = qMin(kRowsPerInsert, (m_finishedRows.size() - from) / kColumns);
+        QStringList placeholders(rows, row);
+        exec(head + placeholders.join(QLatin1Char(',')), m_finishedRows.mid(from, rows * kColumns));
+        from += rows * kColumns;
+    }
+    m_finishedRows.clear();
+}
+
+void HistoryStore::writePendingCommands() {
+    writeFinishedCommands();  // first: they started before the ones still running
+    for (auto it = m_commands.begin(); it != m_commands.end(); ++it) {
+        PendingCommand& c = it.value();
+        if (c.row >= 0)
+            continue;
+        exec(QStringLiteral("INSERT INTO commands (build_id, phase, seq, idx, command, started_ms)"
+                            " VALUES (?, ?, ?, ?, ?, ?)"),
+             {it.key(), c.step, c.sequence, c.index, c.command, c.startedMs});
+        c.row = m_lastInsertId;
+    }
+}
+
+void HistoryStore::onCommandFinished(const RunEvent& e) {
+    // A build runs one command at a time: a finish belongs to its build's last start.
+    const auto it = m_commands.find(e.runId);
+    if (it == m_commands.end())
+        return;
+    const PendingCommand& c = *it;
+    if (c.row >= 0)
+        exec(QStringLiteral("UPDATE commands SET ended_ms = ?, exit_code = ? WHERE rowid = ?"),
+             {e.timeMs, e.exitCode, c.row});
+    else
+        m_finishedRows << e.runId << c.step << c.sequence << c.index << c.command << c.startedMs
+                       << e.timeMs << e.exitCode;
+    m_commands.erase(it);
+    // A full statement's worth goes now, while the build's shell is busy with the next ones.
+    if (m_finishedRows.size() >= kRowsPerInsert * kColumns)
+        writeFinishedCommands();
 }
 
 void HistoryStore::recordOne(const RunEvent& e) {
@@ -215,16 +301,11 @@ void HistoryStore::recordOne(const RunEvent& e) {
                  {runStatusName(e.status), e.timeMs, e.code, e.message, e.runId, e.step});
             break;
         case RunEventKind::CommandStarted:
-            exec(QStringLiteral(
-                     "INSERT INTO commands (build_id, phase, seq, idx, command, started_ms)"
-                     " VALUES (?, ?, ?, ?, ?, ?)"),
-                 {e.runId, e.step, e.sequence, e.index, e.name, e.timeMs});
-            m_lastCommandRow = m_lastInsertId;
+            m_commands.insert(e.runId,
+                              PendingCommand{e.step, e.sequence, e.index, e.name, e.timeMs});
             break;
         case RunEventKind::CommandFinished:
-            // Commands run one at a time: a finish belongs to the last start.
-            exec(QStringLiteral("UPDATE commands SET ended_ms = ?, exit_code = ? WHERE rowid = ?"),
-                 {e.timeMs, e.exitCode, m_lastCommandRow});
+            onCommandFinished(e);
             break;
         case RunEventKind::LogChunk:
             writeLog(e);
@@ -232,7 +313,10 @@ void HistoryStore::recordOne(const RunEvent& e) {
         case RunEventKind::RunFinished:
             exec(QStringLiteral("UPDATE builds SET status = ?, ended_ms = ? WHERE id = ?"),
                  {runStatusName(e.status), e.timeMs, e.runId});
+            writePendingCommands();  // a stopped build's last command keeps its row
+            flushLogs();
             m_logs.remove(e.runId);
+            m_commands.remove(e.runId);
             break;
         default:
             break;

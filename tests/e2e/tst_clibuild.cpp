@@ -190,6 +190,41 @@ phases:
         QCOMPARE(cli({"build", ws(), "--batch"}).exitCode, 2);  // no batch section
     }
 
+    // An invalid buildspec is invalid input (exit 2) for a batch as for a plain build: the
+    // batch's own buildspec runs nothing, a task's invalid buildspec fails that build.
+    void invalidBatchBuildspecExitsTwo() {
+        write(ws() + "/buildspec.yml", R"yaml(version: 0.2
+batch:
+  build-list:
+    - identifier: one
+phases:
+  biuld:
+    commands: [ls]
+)yaml");
+        const CliRun r = cli({"build", ws(), "--batch"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("biuld"));
+        QVERIFY(!r.out.contains("Batch builds"));  // nothing ran
+        write(ws() + "/bad.yml", "version: 0.2\nphases:\n  biuld:\n    commands: [ls]\n");
+        write(ws() + "/buildspec.yml", R"yaml(version: 0.2
+batch:
+  build-list:
+    - identifier: good
+    - identifier: bad
+      buildspec: bad.yml
+phases:
+  build:
+    commands: ['true']
+)yaml");
+        const CliRun mixed = cli({"build", ws(), "--batch"});
+        QCOMPARE(mixed.exitCode, 2);
+        QVERIFY(QRegularExpression("\\ngood +SUCCEEDED")
+                    .match(QString::fromUtf8(mixed.out))
+                    .hasMatch());
+        QVERIFY(
+            QRegularExpression("\\nbad +FAILED").match(QString::fromUtf8(mixed.out)).hasMatch());
+    }
+
     void ctrlCStopsTheWholeTree() {
         write(ws() + "/buildspec.yml",
               "version: 0.2\nphases:\n  build:\n    commands:\n"

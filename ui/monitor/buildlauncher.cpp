@@ -44,7 +44,7 @@ bool BuildLauncher::start(QString* error) {
                     .arg(m_store->logDirectory(), request.projectName)
                     .arg(request.buildNumber);
     m_runner = std::make_unique<BuildRunner>(std::move(request));
-    connect(m_runner.get(), &BuildRunner::event, this, &BuildLauncher::onEvent);
+    connect(m_runner.get(), &BuildRunner::runEvent, this, &BuildLauncher::onEvent);
     connect(m_runner.get(), &BuildRunner::finished, this, [this](RunStatus status) {
         BuildResult result = m_runner->result();
         result.logPath = m_logPath;

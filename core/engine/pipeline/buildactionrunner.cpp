@@ -65,7 +65,7 @@ void BuildActionRunner::start() {
     if (!prepareRequest(request))
         return;
     m_build = new BuildRunner(request, this);
-    connect(m_build, &BuildRunner::event, this, [this](const RunEvent& e) {
+    connect(m_build, &BuildRunner::runEvent, this, [this](const RunEvent& e) {
         if (e.kind == RunEventKind::RunStarted) {
             m_buildId = e.runId;
             Q_EMIT externalRunStarted(e.runId);

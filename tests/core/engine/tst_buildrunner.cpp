@@ -3,6 +3,7 @@
 // where AWS is silent; DIAGRAM ones follow the phase diagram only.
 #include "engine/buildrunner.h"
 
+#include <QDate>
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
@@ -51,7 +52,7 @@ Run runBuild(const QString& dir, const QByteArray& buildspec, const Tweak& tweak
         tweak(request);
     BuildRunner runner(request);
     Run run;
-    QObject::connect(&runner, &BuildRunner::event, [&](const RunEvent& e) {
+    QObject::connect(&runner, &BuildRunner::runEvent, [&](const RunEvent& e) {
         run.events << e;
         if (e.kind == RunEventKind::LogChunk)
             run.log += e.data;
@@ -382,6 +383,34 @@ phases:
     }
 
     // ---- beyond §6 ---------------------------------------------------------------------
+
+    // Spec §4.3: `name` uses the shell command language, evaluated in the build's shell at
+    // UPLOAD_ARTIFACTS, so it sees buildspec variables and what the commands exported.
+    void artifactNameIsEvaluatedByTheShell() {
+        const Run r = runBuild(dir(), R"yaml(version: 0.2
+env:
+  variables:
+    STAGE: beta
+phases:
+  build:
+    commands:
+      - export FROM_BUILD=exported
+      - mkdir -p out && echo hi > out/a.txt
+artifacts:
+  files: [out/a.txt]
+  name: "$(printf 'x%s' $((1+2)))-${UNSET_ONE:-dflt}-$STAGE-$FROM_BUILD-$(date +%Y)"
+  secondary-artifacts:
+    second:
+      files: [out/a.txt]
+      name: plain-${STAGE}
+)yaml");
+        QCOMPARE(r.phase("UPLOAD_ARTIFACTS"), "SUCCEEDED");
+        QCOMPARE(r.result.artifacts.size(), 2);
+        const QString year = QString::number(QDate::currentDate().year());
+        QCOMPARE(QFileInfo(r.result.artifacts.at(0).path).fileName(),
+                 "x3-dflt-beta-exported-" + year + ".zip");
+        QCOMPARE(QFileInfo(r.result.artifacts.at(1).path).fileName(), "plain-beta.zip");
+    }
 
     void invalidBuildspecFailsDownloadSource() {
         const Run r = runBuild(dir(), "version: 0.2\nphases:\n  build:\n    comands: [echo hi]\n");

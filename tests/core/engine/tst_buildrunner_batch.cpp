@@ -44,7 +44,7 @@ BatchRun runBatch(const QString& dir, const QByteArray& buildspec, int paralleli
     BatchRunner runner(base, parsed.spec.batch);
     runner.setParallelism(parallelism);
     BatchRun run;
-    QObject::connect(&runner, &BatchRunner::event, [&](const RunEvent& e) {
+    QObject::connect(&runner, &BatchRunner::runEvent, [&](const RunEvent& e) {
         if (e.kind == RunEventKind::LogChunk)
             run.log += e.data;
     });
@@ -172,6 +172,39 @@ phases:
         QCOMPARE(r.tasks.size(), 3);
         QCOMPARE(r.status, RunStatus::Succeeded);
         QCOMPARE(r.log.count("\nshard build"), 3);
+        QCOMPARE(r.tasks.at(1).identifier, "build2");  // POLICY
+        QCOMPARE(r.tasks.at(1).name, "shard 2 of 3");
+    }
+
+    // POLICY (AWS names no matrix builds): build1..N in combination order, each named after
+    // its dynamic values; image and compute-type multiply the builds like any dimension.
+    void buildMatrixNamesAndDimensions() {
+        QTemporaryDir dir;
+        const BatchRun r = runBatch(dir.path(), R"yaml(version: 0.2
+batch:
+  build-matrix:
+    dynamic:
+      env:
+        image: [img/a, img/b]
+        variables:
+          OS: [linux, mac]
+phases:
+  build:
+    commands:
+      - echo "id $CODEBUILD_BATCH_BUILD_IDENTIFIER $OS"
+)yaml",
+                                    4);
+        QCOMPARE(r.tasks.size(), 4);
+        QCOMPARE(r.status, RunStatus::Succeeded);
+        const QStringList names{"image=img/a, OS=linux", "image=img/a, OS=mac",
+                                "image=img/b, OS=linux", "image=img/b, OS=mac"};
+        for (int i = 0; i < 4; ++i) {
+            const QString id = QStringLiteral("build%1").arg(i + 1);
+            QCOMPARE(r.tasks.at(i).identifier, id);
+            QCOMPARE(r.tasks.at(i).name, names.at(i));
+            const QByteArray os = i % 2 ? "mac" : "linux";
+            QVERIFY(r.log.contains("\nid " + id.toUtf8() + ' ' + os + '\n'));
+        }
     }
 };
 

@@ -142,6 +142,81 @@ private slots:
         QCOMPARE(output, QByteArray("one\ntwo\n"));
     }
 
+    // One marker per command: a start is implied by the previous command's zero status, and
+    // what follows a failure is neither reported nor even parsed (its syntax error included).
+    void skippedCommandsAreNotReported_data() {
+        QTest::addColumn<QString>("program");
+        QTest::newRow("sh") << "/bin/sh";
+        QTest::newRow("bash") << "/bin/bash";
+    }
+    void skippedCommandsAreNotReported() {
+        QFETCH(QString, program);
+        ShellSession::Options o = options(ShellSession::Mode::Persistent);
+        o.program = program;
+        ShellSession shell(o);
+        QSignalSpy started(&shell, &ShellSession::commandStarted);
+        QSignalSpy done(&shell, &ShellSession::commandFinished);
+        QSignalSpy batch(&shell, &ShellSession::batchFinished);
+        shell.runBatch({"true", "(exit 5)", "if then", "echo never"});
+        QVERIFY(batch.wait(5000));
+        QCOMPARE(started.size(), 2);
+        QCOMPARE(started.at(1).first().toInt(), 1);
+        QCOMPARE(done.size(), 2);
+        QCOMPARE(done.at(1).first().toInt(), 5);
+        QCOMPARE(runOne(shell, "echo alive").output, QByteArray("alive\n"));
+        QCOMPARE(shell.processGroups().size(), 1);  // the syntax error was never parsed
+    }
+
+    // bash keeps running after a syntax error in the sourced batch; sh ends (and restarts).
+    void syntaxErrorMidBatch_data() { skippedCommandsAreNotReported_data(); }
+    void syntaxErrorMidBatch() {
+        QFETCH(QString, program);
+        ShellSession::Options o = options(ShellSession::Mode::Persistent);
+        o.program = program;
+        ShellSession shell(o);
+        QSignalSpy done(&shell, &ShellSession::commandFinished);
+        QSignalSpy batch(&shell, &ShellSession::batchFinished);
+        QByteArray output;
+        connect(&shell, &ShellSession::output, this, [&](const QByteArray& b) { output += b; });
+        shell.runBatch({"export K=kept; echo one", "if then", "echo never"});
+        QVERIFY(batch.wait(5000));
+        QCOMPARE(done.size(), 2);
+        QCOMPARE(done.at(0).first().toInt(), 0);
+        QCOMPARE(done.at(1).first().toInt(), 2);
+        QVERIFY(output.startsWith("one\n"));
+        QVERIFY(!output.contains("never"));
+        QCOMPARE(runOne(shell, "echo $K").output, QByteArray("kept\n"));
+    }
+
+    void expandWordsInTheSessionShell() {
+        ShellSession shell(options(ShellSession::Mode::Persistent));
+        runOne(shell, "export V=shell; cd /");
+        QSignalSpy expanded(&shell, &ShellSession::wordsExpanded);
+        shell.expandWords({"$(printf x%s $((1+2)))-${UNSET_ONE:-dflt}-$V", "a b  c", "$PWD"});
+        QVERIFY(expanded.wait(5000));
+        QVERIFY(expanded.first().at(1).toBool());
+        QCOMPARE(expanded.first().first().toStringList(),
+                 QStringList({"x3-dflt-shell", "a b  c", "/"}));
+        shell.expandWords({"$(", "x"});  // a syntax error: no values
+        QVERIFY(expanded.wait(5000));
+        QVERIFY(!expanded.last().at(1).toBool());
+        QVERIFY(expanded.last().first().toStringList().isEmpty());
+        QCOMPARE(runOne(shell, "echo $V").output, QByteArray("shell\n"));  // state restored
+    }
+
+    void missingShellFailsTheCommand_data() {
+        QTest::addColumn<ShellSession::Mode>("mode");
+        QTest::newRow("persistent") << ShellSession::Mode::Persistent;
+        QTest::newRow("per command") << ShellSession::Mode::PerCommand;
+    }
+    void missingShellFailsTheCommand() {
+        QFETCH(ShellSession::Mode, mode);
+        ShellSession::Options o = options(mode);
+        o.program = m_dir.path() + "/no-such-shell";
+        ShellSession shell(o);
+        QCOMPARE(runOne(shell, "true").exitCode, 127);
+    }
+
     void perCommandBatch() {
         ShellSession shell(options(ShellSession::Mode::PerCommand));
         QSignalSpy done(&shell, &ShellSession::commandFinished);

@@ -1,11 +1,15 @@
 #include "store/historystore.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextStream>
 #include <QThread>
+#include <QtSql/QSqlDatabase>
+#include <QtSql/QSqlQuery>
+#include <QtSql/QSqlRecord>
 
 using namespace pw;
 
@@ -25,6 +29,29 @@ void startRun(HistoryStore& store, const QString& id, const QString& project, in
     e.name = project;
     e.value = QString::number(number);
     store.record(e);
+}
+
+// Rows straight from history.sqlite through a read-only connection of its own, as another
+// reader (the `history` command, the GUI) sees them.
+QList<QVariantList> readRows(const QString& dir, const QString& sql) {
+    QList<QVariantList> rows;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "reader");
+        db.setDatabaseName(dir + "/history.sqlite");
+        db.setConnectOptions("QSQLITE_OPEN_READONLY");
+        if (db.open()) {
+            QSqlQuery q(db);
+            q.exec(sql);
+            while (q.next()) {
+                QVariantList row;
+                for (int i = 0; i < q.record().count(); ++i)
+                    row << q.value(i);
+                rows << row;
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase("reader");
+    return rows;
 }
 
 }  // namespace
@@ -81,6 +108,85 @@ private slots:
         QVERIFY(lines[0].endsWith("Z line one"));
         QVERIFY(lines[1].endsWith("Z bad \377 byte"));  // bytes kept as they came
         QCOMPARE(lines[0].indexOf('Z'), 23);            // 2026-11-26T04:00:00.123Z
+    }
+
+    // A command is one row written when it ends; builds of a batch share the store and their
+    // commands interleave, yet each finish lands on its own build's command.
+    void interleavedBuildsKeepTheirCommands() {
+        QTemporaryDir dir;
+        {
+            HistoryStore store(dir.path());
+            QVERIFY(store.open());
+            for (const char* id : {"app:a", "app:b"}) {
+                startRun(store, id, "app", id[4] == 'a' ? 1 : 2);
+                store.record(makeEvent(RunEventKind::StepStarted, id, "BUILD"));
+            }
+            for (const char* id : {"app:a", "app:b"}) {
+                RunEvent cmd = makeEvent(RunEventKind::CommandStarted, id, "BUILD");
+                cmd.name = QString("make ") + id;
+                cmd.index = 0;
+                store.record(cmd);
+            }
+            RunEvent finB = makeEvent(RunEventKind::CommandFinished, "app:b", "BUILD");
+            finB.exitCode = 3;
+            store.record(finB);
+            store.flush();  // a:'s command is still running: written unfinished ...
+            RunEvent finA = makeEvent(RunEventKind::CommandFinished, "app:a", "BUILD");
+            finA.exitCode = 0;
+            store.record(finA);  // ... and completed in place
+            for (const char* id : {"app:a", "app:b"}) {
+                store.record(makeEvent(RunEventKind::StepFinished, id, "BUILD"));
+                store.record(makeEvent(RunEventKind::RunFinished, id));
+            }
+        }
+        const QList<QVariantList> rows =
+            readRows(dir.path(),
+                     "SELECT build_id, command, idx, exit_code, ended_ms IS NOT NULL FROM commands"
+                     " ORDER BY rowid");
+        QCOMPARE(rows.size(), 2);
+        for (const QVariantList& row : rows) {
+            const QString id = row.at(0).toString();
+            QCOMPARE(row.at(1).toString(), "make " + id);
+            QCOMPARE(row.at(2).toInt(), 0);
+            QCOMPARE(row.at(3).toInt(), id == "app:a" ? 0 : 3);
+            QVERIFY(row.at(4).toBool());
+        }
+    }
+
+    // Closing keeps SQLite's WAL (no checkpoint): the next build's first write appends to it
+    // instead of recreating it with two fsyncs. Readers, read-only ones too, still see it all.
+    void walIsKeptAcrossOpenings() {
+        QTemporaryDir dir;
+        {
+            HistoryStore store(dir.path());
+            QVERIFY(store.open());
+            startRun(store, "app:1", "app", 1);
+        }
+        QVERIFY(QFileInfo(dir.path() + "/history.sqlite-wal").size() > 0);
+        QCOMPARE(readRows(dir.path(), "SELECT id FROM builds").size(), 1);
+        HistoryStore again(dir.path());
+        QVERIFY(again.open());
+        QCOMPARE(again.nextBuildNumber("app"), 2);
+    }
+
+    // Log lines of a burst are written together; flush() (or the timer) writes the rest.
+    void logBurstIsWrittenOnFlush() {
+        QTemporaryDir dir;
+        HistoryStore store(dir.path());
+        QVERIFY(store.open());
+        startRun(store, "app:1", "app", 1);
+        QFile log(dir.path() + "/logs/app-1.log");
+        for (int i = 0; i < 100; ++i) {
+            RunEvent e = makeEvent(RunEventKind::LogChunk, "app:1", "BUILD");
+            e.data = "line " + QByteArray::number(i) + '\n';
+            store.record(e);
+        }
+        QVERIFY(log.size() > 0);  // the first line after a quiet spell goes out at once
+        store.flush();
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = log.readAll().split('\n');
+        QCOMPARE(lines.size(), 101);
+        QVERIFY(lines.at(99).endsWith("Z line 99"));
     }
 
     // Runs in a child process started by the next test: records a build, then hangs until
