@@ -59,6 +59,8 @@ struct HookRunner::Run {
         closeChannel(kStdout);
         closeChannel(kStderr);
         if (process.state() != QProcess::NotRunning) {
+            // The finished signal would reach a HookRunner already being destroyed.
+            process.disconnect();
             if (pid > 0)
                 ::kill(-pid, SIGKILL);
             process.waitForFinished(1000);

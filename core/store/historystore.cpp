@@ -32,7 +32,8 @@ constexpr const char* kSchema[] = {
     " command TEXT, started_ms INTEGER, ended_ms INTEGER, exit_code INTEGER)",
     "CREATE INDEX IF NOT EXISTS commands_build ON commands(build_id)",
     "CREATE TABLE IF NOT EXISTS exported_variables (build_id TEXT, name TEXT, value TEXT)",
-    "CREATE TABLE IF NOT EXISTS artifacts (build_id TEXT, name TEXT, path TEXT, files TEXT)",
+    "CREATE TABLE IF NOT EXISTS artifacts (build_id TEXT, name TEXT, path TEXT, files TEXT,"
+    " is_primary INTEGER DEFAULT 0)",
     "CREATE TABLE IF NOT EXISTS reports (build_id TEXT, report_group TEXT, file TEXT,"
     " format TEXT, summary TEXT)",
 };
@@ -107,6 +108,9 @@ bool HistoryStore::open(QString* error) {
             return false;
         }
     }
+    // Histories written before deployments read builds' primary artifacts lack the column.
+    QSqlQuery(db).exec(
+        QStringLiteral("ALTER TABLE artifacts ADD COLUMN is_primary INTEGER DEFAULT 0"));
     markInterrupted();
     return true;
 }
@@ -337,8 +341,8 @@ void HistoryStore::recordResult(const BuildResult& r) {
         exec(QStringLiteral("INSERT INTO exported_variables VALUES (?, ?, ?)"),
              {r.id, name, value});
     for (const ArtifactRecord& a : r.artifacts)
-        exec(QStringLiteral("INSERT INTO artifacts VALUES (?, ?, ?, ?)"),
-             {r.id, a.name, a.path, a.files.join(QLatin1Char('\n'))});
+        exec(QStringLiteral("INSERT INTO artifacts VALUES (?, ?, ?, ?, ?)"),
+             {r.id, a.name, a.path, a.files.join(QLatin1Char('\n')), int(a.primary)});
     for (const ReportRecord& rep : r.reports)
         exec(QStringLiteral("INSERT INTO reports VALUES (?, ?, ?, ?, ?)"),
              {r.id, rep.group, rep.file, rep.format,
@@ -404,13 +408,15 @@ std::optional<BuildResult> HistoryStore::build(const QString& id) const {
     while (v.next())
         r.exportedVariables.append({v.value(0).toString(), v.value(1).toString()});
     QSqlQuery a(db);
-    a.prepare(QStringLiteral("SELECT name, path, files FROM artifacts WHERE build_id = ?"));
+    a.prepare(
+        QStringLiteral("SELECT name, path, files, is_primary FROM artifacts WHERE build_id = ?"));
     a.addBindValue(id);
     a.exec();
     while (a.next())
         r.artifacts << ArtifactRecord{
             a.value(0).toString(), a.value(1).toString(),
-            a.value(2).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts)};
+            a.value(2).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts),
+            a.value(3).toInt() != 0};
     return r;
 }
 

@@ -86,7 +86,8 @@ private slots:
             result.id = "app:1";
             result.status = RunStatus::Failed;
             result.exportedVariables = {{"TAG", "v1"}};
-            result.artifacts = {{"", "/x/a.zip", {"a.txt", "b/c.txt"}}};
+            result.artifacts = {{"", "/x/a.zip", {"a.txt", "b/c.txt"}, true},
+                                {"reports", "/x/r.zip", {"r.xml"}, false}};
             store.recordResult(result);
             QCOMPARE(store.nextBuildNumber("app"), 2);
             QCOMPARE(store.nextBuildNumber("other"), 1);
@@ -102,6 +103,9 @@ private slots:
         QCOMPARE(build->phases.first().contexts.first().statusCode, "COMMAND_EXECUTION_ERROR");
         QCOMPARE(build->exportedVariables.first().second, "v1");
         QCOMPARE(build->artifacts.first().files, QStringList({"a.txt", "b/c.txt"}));
+        // A deployment of this build finds its revision by the primary flag.
+        QVERIFY(build->artifacts.first().primary);
+        QVERIFY(!build->artifacts.last().primary);
         QFile log(builds.first().logPath);
         QVERIFY(log.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = log.readAll().split('\n');
