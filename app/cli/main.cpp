@@ -1,4 +1,5 @@
 #include "buildcommand.h"
+#include "deploycommands.h"
 #include "exportcommand.h"
 #include "historycommand.h"
 #include "pipelinecommands.h"
@@ -22,11 +23,17 @@ const std::map<QString, Command>& commands() {
     static const std::map<QString, Command> table{
         {QStringLiteral("build"),
          {runBuildCommand, "run a buildspec locally with CodeBuild semantics"}},
+        {QStringLiteral("deploy"),
+         {runDeployCommand, "deploy a revision to a deployment group with CodeDeploy semantics"}},
+        {QStringLiteral("deployments"),
+         {runDeploymentsCommand, "list the workspace's deployments"}},
         {QStringLiteral("export"),
          {runExportCommand, "export a pipeline as get-pipeline JSON or a CloudFormation template"}},
         {QStringLiteral("import"),
          {runImportCommand, "convert a CloudFormation template to get-pipeline JSON or back"}},
         {QStringLiteral("history"), {runHistoryCommand, "list the workspace's builds"}},
+        {QStringLiteral("rollback"),
+         {runRollbackCommand, "redeploy a group's last successful revision"}},
         {QStringLiteral("run"), {runRunCommand, "run one pipeline execution locally"}},
         {QStringLiteral("approve"), {runApproveCommand, "approve or reject a manual approval"}},
         {QStringLiteral("executions"),

@@ -106,7 +106,9 @@ int runWatchCommand(const QStringList& args) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Release on change: start an execution for each new commit on the "
-                       "branches bound to the pipeline's source actions, until stopped."));
+                       "branches bound to the pipeline's source actions, until stopped. "
+                       "Deployment groups with a load balancer keep their router serving "
+                       "meanwhile."));
     parser.addPositionalArgument(QStringLiteral("pipeline"),
                                  QStringLiteral("Pipeline file or name."),
                                  QStringLiteral("[PIPELINE]"));
@@ -132,6 +134,10 @@ int runWatchCommand(const QStringList& args) {
                                ".pipewright/workspace.yml\n";
         return 2;
     }
+    if (const QString error = session.hostDeploymentRuntimes(); !error.isEmpty()) {
+        QTextStream(stderr) << "pipewright-cli watch: " << error << '\n';
+        return 2;
+    }
     QTextStream out(stdout);
     QObject::connect(
         &watcher, &SourceWatcher::changed, &session,
@@ -143,10 +149,17 @@ int runWatchCommand(const QStringList& args) {
         });
     InterruptWatcher interrupts;
     QEventLoop loop;
-    QObject::connect(&interrupts, &InterruptWatcher::interrupted, &loop, [&] {
+    // Running actions are stopped first (a deployment's scripts end on SIGTERM), so nothing is
+    // left behind; a second Ctrl+C does not wait for them.
+    QObject::connect(&interrupts, &InterruptWatcher::interrupted, &loop, [&](int count) {
         watcher.stop();
         session.controller().stopAll(true);
-        loop.quit();
+        if (count > 1 || !session.controller().hasActiveExecutions())
+            loop.quit();
+    });
+    QObject::connect(&session.controller(), &PipelineController::executionFinished, &loop, [&] {
+        if (interrupts.wasInterrupted() && !session.controller().hasActiveExecutions())
+            loop.quit();
     });
     // Announced once the current heads are known, so a commit made after this line counts.
     QObject::connect(&watcher, &SourceWatcher::ready, &session, [&] {

@@ -1,5 +1,9 @@
 #include "pipelinesession.h"
 
+#include "deploycommands.h"
+
+#include "deploy/deploymentgroupruntime.h"
+#include "engine/pipeline/deployactionrunner.h"
 #include "engine/pipeline/pipelinecontroller.h"
 #include "spec/specvalidator.h"
 #include "store/executionstore.h"
@@ -49,14 +53,48 @@ int PipelineSession::open(const QString& workspace, const QString& pipeline) {
     options.stateDirectory = m_context.stateDirectory;
     options.workspace = &m_context.workspace;
     options.history = m_history.get();
-    m_controller = std::make_unique<PipelineController>(m_pipeline, options, m_executions.get());
+    // Parented too, so Deploy actions find the runtimes hosted by this session (see
+    // DeployActionRunner); the unique_ptr still deletes it before those runtimes.
+    m_controller =
+        std::make_unique<PipelineController>(m_pipeline, options, m_executions.get(), this);
     connect(m_controller.get(), &PipelineController::runEvent, this, &PipelineSession::print);
     return 0;
+}
+
+QString PipelineSession::hostDeploymentRuntimes() {
+    for (const WorkspaceApplication& app : m_context.workspace.applications) {
+        for (const WorkspaceDeploymentGroup& group : app.deploymentGroups) {
+            if (!group.loadBalancer)
+                continue;
+            auto* runtime =
+                new DeploymentGroupRuntime(m_context.stateDirectory, app.name, group, this);
+            runtime->setObjectName(DeployActionRunner::runtimeName(app.name, group.name));
+            if (const QString error = runtime->start(); !error.isEmpty())
+                return QStringLiteral("%1/%2: %3").arg(app.name, group.name, error);
+            m_out << "serving " << app.name << '/' << group.name
+                  << " on http://127.0.0.1:" << group.loadBalancer->port << "/\n";
+        }
+    }
+    m_out.flush();
+    return {};
+}
+
+// Deployments started by Deploy actions report under their own id ("d-..."); builds under
+// "<project>:<uuid>".
+bool PipelineSession::isDeploymentRun(const QString& runId) const {
+    return !runId.contains(QLatin1Char(':')) && !m_controller->execution(runId);
 }
 
 void PipelineSession::print(const RunEvent& e) {
     if (m_quiet)
         return;
+    if (e.kind != RunEventKind::LogChunk && isDeploymentRun(e.runId)) {
+        const QString line = deploymentProgressLine(e);
+        if (!line.isEmpty())
+            m_out << line << '\n';
+        m_out.flush();
+        return;
+    }
     const QString time =
         QDateTime::fromMSecsSinceEpoch(e.timeMs, Qt::UTC).toString(QStringLiteral("HH:mm:ss.zzz"));
     const QString where = e.name.isEmpty() ? e.step : e.step + QLatin1Char('/') + e.name;

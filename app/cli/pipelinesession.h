@@ -28,9 +28,14 @@ public:
     const pw::Pipeline& pipeline() const { return m_pipeline; }
     void setShowLogs(bool show) { m_showLogs = show; }
     void setQuiet(bool quiet) { m_quiet = quiet; }
+    // For `watch`: a DeploymentGroupRuntime per deployment group with a load balancer, alive as
+    // long as the session, so each router keeps serving between executions and the pipeline's
+    // Deploy actions deploy through it. Returns an error text, empty when all are listening.
+    QString hostDeploymentRuntimes();
 
 private:
     void print(const pw::RunEvent& event);
+    bool isDeploymentRun(const QString& runId) const;
 
     WorkspaceContext m_context;
     pw::Pipeline m_pipeline;

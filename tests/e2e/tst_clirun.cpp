@@ -1,6 +1,7 @@
 // Drives `pipewright-cli run / approve / executions / watch` on a real workspace folder with a
 // real git repository, as a user would from a terminal.
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -9,6 +10,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include "support/exampleports.h"
 
 #include <csignal>
 
@@ -74,6 +76,30 @@ const QByteArray kEchoStage =
     "greeting=#{variables.Greeting}'}\n"
     "          inputArtifacts: [{name: Src}]\n";
 
+// The body of GET http://127.0.0.1:PORT/, empty when nothing answers.
+QByteArray httpGet(quint16 port) {
+    QProcess curl;
+    curl.start(QStringLiteral("curl"),
+               {QStringLiteral("-fsS"), QStringLiteral("--max-time"), QStringLiteral("2"),
+                QStringLiteral("http://127.0.0.1:%1/").arg(port)});
+    curl.waitForFinished(5000);
+    return curl.exitCode() == 0 ? curl.readAllStandardOutput() : QByteArray();
+}
+
+void copyTree(const QString& from, const QString& to) {
+    QDir().mkpath(to);
+    for (const QFileInfo& info :
+         QDir(from).entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot)) {
+        const QString target = to + QLatin1Char('/') + info.fileName();
+        if (info.fileName() == QLatin1String("state"))
+            continue;  // a run in the source tree must not leak into the copy
+        if (info.isDir())
+            copyTree(info.filePath(), target);
+        else
+            QFile::copy(info.filePath(), target);
+    }
+}
+
 }  // namespace
 
 class TestCliRun : public QObject {
@@ -86,11 +112,43 @@ private Q_SLOTS:
     void approveFromAnotherProcess();
     void ctrlCStopsWithExit130();
     void watchStartsAnExecutionPerCommit();
+    void exampleReleaseDeploys();
+    void watchServesEachCommitOnTheRouter();
+    void cleanup();
 
 private:
+    void makeExample();
     void makeWorkspace(const QByteArray& secondStage, const QByteArray& variables = {});
     std::unique_ptr<QTemporaryDir> m_dir;
+    quint16 m_ports[3] = {0, 0, 0};  // router, web-1, web-2 of the example
 };
+
+// The example's instances run services that outlive the CLI, as a host's would: stop them.
+void TestCliRun::cleanup() {
+    const QString instances = m_dir->filePath(QStringLiteral(".pipewright/state/instances"));
+    QDirIterator it(instances, {QStringLiteral("server.pid")}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile pid(it.next());
+        const qint64 id = pid.open(QIODevice::ReadOnly) ? pid.readAll().trimmed().toLongLong() : 0;
+        if (id > 0)  // never 0: that would signal this test's own process group
+            ::kill(pid_t(id), SIGTERM);
+    }
+}
+
+// The bundled example workspace in a fresh git repository, on free ports.
+void TestCliRun::makeExample() {
+    const QString root = m_dir->path();
+    copyTree(QStringLiteral(PIPEWRIGHT_SOURCE_DIR "/resources/examples/webapp"), root);
+    const std::array<quint16, 3> ports = pw::test::moveExampleToFreePorts(root);
+    QVERIFY(ports[0] != 0);
+    std::copy(ports.begin(), ports.end(), m_ports);
+    writeFile(root + QStringLiteral("/.gitignore"), ".pipewright/state/\n");
+    git(root, {QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"),
+               QStringLiteral("main")});
+    git(root, {QStringLiteral("add"), QStringLiteral(".")});
+    git(root, {QStringLiteral("commit"), QStringLiteral("-qm"), QStringLiteral("v1")});
+}
 
 void TestCliRun::init() {
     m_dir = std::make_unique<QTemporaryDir>();
@@ -242,6 +300,62 @@ void TestCliRun::watchStartsAnExecutionPerCommit() {
     QVERIFY2(out.contains("PollForSourceChanges"), out);
     ::kill(pid_t(watch.processId()), SIGINT);
     QVERIFY(watch.waitForFinished(10000));
+    QCOMPARE(watch.exitCode(), 130);
+}
+
+void TestCliRun::exampleReleaseDeploys() {
+    makeExample();
+    const Result run = cli(m_dir->path(), {QStringLiteral("run"), QStringLiteral("--json")});
+    QVERIFY2(run.exitCode == 0, run.out + run.err);
+    const QJsonArray stages =
+        QJsonDocument::fromJson(run.out).object()[QStringLiteral("stages")].toArray();
+    QCOMPARE(stages.size(), 3);
+    const QJsonObject deploy =
+        stages[2].toObject()[QStringLiteral("actions")].toArray()[0].toObject();
+    QCOMPARE(deploy[QStringLiteral("status")].toString(), QStringLiteral("Succeeded"));
+    const QString deploymentId = deploy[QStringLiteral("externalRunId")].toString();
+    QVERIFY2(deploymentId.startsWith(QLatin1String("d-")), qPrintable(deploymentId));
+
+    const Result list =
+        cli(m_dir->path(), {QStringLiteral("deployments"), QStringLiteral("--json")});
+    const QJsonObject last = QJsonDocument::fromJson(list.out).array()[0].toObject();
+    QCOMPARE(last[QStringLiteral("deploymentId")].toString(), deploymentId);
+    QCOMPARE(last[QStringLiteral("creator")].toString(), QStringLiteral("CodePipeline"));
+    // The build's bundle runs on both instances: the stamped page, from the service itself.
+    for (int i = 1; i < 3; ++i)
+        QVERIFY2(httpGet(m_ports[i]).contains("<h1>webapp 1.0.1</h1>"),
+                 qPrintable(QString::number(i)));
+}
+
+void TestCliRun::watchServesEachCommitOnTheRouter() {
+    makeExample();
+    QProcess watch;
+    watch.setWorkingDirectory(m_dir->path());
+    watch.start(kCli,
+                {QStringLiteral("watch"), QStringLiteral("--run-now"), QStringLiteral("--interval"),
+                 QStringLiteral("100"), QStringLiteral("--no-logs")});
+    QByteArray out;
+    const QRegularExpression finished(QStringLiteral("execution \\S+ Succeeded"));
+    for (int i = 0; i < 600 && !finished.match(QString::fromUtf8(out)).hasMatch(); ++i) {
+        watch.waitForReadyRead(100);
+        out += watch.readAllStandardOutput();
+    }
+    QVERIFY2(finished.match(QString::fromUtf8(out)).hasMatch(), out + watch.readAllStandardError());
+    // The execution is over, yet the group's router still serves: watch hosts it.
+    QVERIFY2(httpGet(m_ports[0]).contains("webapp 1.0.1"), out);
+
+    writeFile(m_dir->filePath(QStringLiteral("src/index.html")),
+              "<html><body><h1>webapp @VERSION@</h1><p>second release</p></body></html>\n");
+    git(m_dir->path(), {QStringLiteral("commit"), QStringLiteral("-qam"), QStringLiteral("v2")});
+    QByteArray page;
+    for (int i = 0; i < 600 && !page.contains("second release"); ++i) {
+        QTest::qWait(50);
+        out += watch.readAllStandardOutput();
+        page = httpGet(m_ports[0]);
+    }
+    QVERIFY2(page.contains("second release"), out);
+    ::kill(pid_t(watch.processId()), SIGINT);
+    QVERIFY(watch.waitForFinished(15000));
     QCOMPARE(watch.exitCode(), 130);
 }
 

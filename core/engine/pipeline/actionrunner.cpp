@@ -2,6 +2,7 @@
 
 #include "engine/pipeline/approvalactionrunner.h"
 #include "engine/pipeline/buildactionrunner.h"
+#include "engine/pipeline/deployactionrunner.h"
 #include "engine/pipeline/localcommandrunner.h"
 #include "engine/pipeline/sourceactionrunner.h"
 #include "engine/pipeline/unavailableactionrunner.h"
@@ -52,6 +53,8 @@ bool hasLocalRunner(const QString& category, const QString& provider) {
         return provider == QLatin1String("CodeBuild");
     if (category == QLatin1String("Approval"))
         return provider == QLatin1String("Manual");
+    if (category == QLatin1String("Deploy"))
+        return provider == QLatin1String("CodeDeploy");
     return false;
 }
 
@@ -67,16 +70,12 @@ std::unique_ptr<ActionRunner> createActionRunner(ActionContext context, HistoryS
         return std::make_unique<BuildActionRunner>(std::move(context), history);
     if (category == QLatin1String("Approval") && provider == QLatin1String("Manual"))
         return std::make_unique<ApprovalActionRunner>(std::move(context));
-    QString reason;
     if (category == QLatin1String("Deploy") && provider == QLatin1String("CodeDeploy"))
-        reason = QObject::tr(
-            "The CodeDeploy provider is not available locally yet: Pipewright's local deployment "
-            "engine has not landed, so this action cannot run on this machine.");
-    else
-        reason = QObject::tr(
-                     "Provider %1 (category %2) has no local stand-in in Pipewright; use the "
-                     "Custom/%3 provider for a local step.")
-                     .arg(provider, category, LocalCommandRunner::providerName());
+        return std::make_unique<DeployActionRunner>(std::move(context));
+    const QString reason = QObject::tr(
+                               "Provider %1 (category %2) has no local stand-in in Pipewright; use "
+                               "the Custom/%3 provider for a local step.")
+                               .arg(provider, category, LocalCommandRunner::providerName());
     return std::make_unique<UnavailableActionRunner>(std::move(context), reason);
 }
 

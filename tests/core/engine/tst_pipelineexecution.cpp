@@ -445,7 +445,7 @@ void TestPipelineExecution::unboundProvidersFailClearly() {
         "          configuration: {RepositoryName: unbound}\n"
         "          outputArtifacts: [{name: X}]\n";
     const QList<QPair<QByteArray, QString>> cases{
-        {deploy, QStringLiteral("not available locally")},
+        {deploy, QStringLiteral("'g' of application 'a' is not bound")},
         {build, QStringLiteral("'nowhere' is not bound")},
         {source, QStringLiteral("'unbound' is not bound")}};
     for (const auto& [action, message] : cases) {
