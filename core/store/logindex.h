@@ -81,6 +81,9 @@ public:
     bool waitForIdle(int timeoutMs = 30000);
 
     qint64 lineCount() const;
+    // While a big file is still being indexed: the line count extrapolated from the bytes
+    // indexed so far to the file's size, so the view can say how long the log is at once.
+    qint64 estimatedLineCount() const;
     qint64 indexedBytes() const;
     qint64 lineStart(qint64 line) const;
     qint64 lineAtOffset(qint64 offset) const;

@@ -1,22 +1,20 @@
 #pragma once
 
-#include <QTimer>
-#include <QWidget>
+#include "forms/formpage.h"
 
 class QComboBox;
-class QFormLayout;
-class QLabel;
 class QLineEdit;
-class QTextDocument;
+class QTabWidget;
 
 namespace pw {
 
-class YamlNode;
+class RecordTableModel;
 
-// The Design view of a buildspec: the scalar settings as form fields. Every change becomes a
-// minimal text edit on the shared QTextDocument, so comments, blank lines, key order and
-// quoting elsewhere stay byte-identical and form and text share one undo history.
-class BuildspecForm : public QWidget {
+// The Design view of a buildspec: general settings, the env tables, per-phase command
+// lists, reports, artifacts and cache. Every change becomes a minimal text edit on the
+// shared QTextDocument, so comments, blank lines, key order and quoting elsewhere stay
+// byte-identical and form and text share one undo history.
+class BuildspecForm : public FormPage {
     Q_OBJECT
 public:
     explicit BuildspecForm(QTextDocument* document, QWidget* parent = nullptr);
@@ -26,29 +24,31 @@ public:
     // cannot take the change (a parse error, a flow-style parent).
     bool setValue(const QStringList& path, const QString& value);
     QString value(const QStringList& path) const;
-    void refresh();
+    void refresh() override;
 
     QComboBox* versionField() const { return m_version; }
     QComboBox* shellField() const { return m_shell; }
     QComboBox* onFailureField(const QString& phase) const;
     QLineEdit* baseDirectoryField() const { return m_baseDirectory; }
+    QTabWidget* phaseTabs() const { return m_phaseTabs; }
 
 private:
-    QComboBox* addCombo(QFormLayout* form, const QString& label, const QStringList& path,
-                        const QStringList& values, bool editable);
-    bool replaceScalar(const YamlNode& node, const QString& value);
-    bool removeKeyLine(const YamlNode& key);
-    bool insertKey(const QStringList& path, const QString& value);
+    void buildGeneral();
+    void buildEnvironment();
+    void buildPhases();
+    void buildReports();
+    void buildArtifacts();
+    void buildCache();
+    void addPhaseTab(const QString& phase);
 
-    QTextDocument* m_document;
-    QTimer m_refreshTimer;
-    bool m_updating = false;
     QComboBox* m_version = nullptr;
     QComboBox* m_shell = nullptr;
-    QList<QPair<QString, QComboBox*>> m_onFailure;
     QLineEdit* m_baseDirectory = nullptr;
-    QLabel* m_status = nullptr;
-    QList<QPair<QStringList, QWidget*>> m_fields;
+    QTabWidget* m_phaseTabs = nullptr;
+    QList<QPair<QString, QWidget*>> m_phaseFields;  // enabled only while the phase exists
+    QList<QPair<QString, QComboBox*>> m_onFailure;
+    RecordTableModel* m_reports = nullptr;
+    RecordTableModel* m_secondary = nullptr;
 };
 
 }  // namespace pw

@@ -20,16 +20,28 @@ const KeySet kKeySets[] = {
     {SpecKind::Buildspec, "artifacts",
      "files name discard-paths base-directory exclude-paths enable-symlinks s3-prefix "
      "secondary-artifacts"},
+    {SpecKind::Buildspec, "artifacts/secondary-artifacts/*",
+     "files name discard-paths base-directory exclude-paths enable-symlinks s3-prefix"},
     {SpecKind::Buildspec, "reports/*", "files base-directory discard-paths file-format"},
     {SpecKind::Buildspec, "cache", "key fallback-keys action paths"},
     {SpecKind::Buildspec, "proxy", "upload-artifacts logs"},
+    {SpecKind::Buildspec, "batch", "fast-fail build-graph build-list build-matrix build-fanout"},
+    {SpecKind::Buildspec, "batch/build-graph",
+     "identifier buildspec env debug-session depend-on ignore-failure"},
+    {SpecKind::Buildspec, "batch/build-list",
+     "identifier buildspec env debug-session ignore-failure"},
+    {SpecKind::Buildspec, "batch/build-matrix", "static dynamic"},
+    {SpecKind::Buildspec, "batch/build-fanout", "parallelism ignore-failure"},
+    {SpecKind::Buildspec, "batch/*/env", "compute-type fleet image privileged-mode type variables"},
     {SpecKind::Appspec, "", "version os files permissions file_exists_behavior hooks Resources"},
     {SpecKind::Appspec, "files", "source destination"},
     {SpecKind::Appspec, "permissions", "object pattern except owner group mode acls context type"},
+    {SpecKind::Appspec, "permissions/context", "user type range"},
     {SpecKind::Appspec, "hooks",
      "BeforeBlockTraffic AfterBlockTraffic ApplicationStop BeforeInstall AfterInstall "
      "ApplicationStart ValidateService BeforeAllowTraffic AfterAllowTraffic"},
     {SpecKind::Appspec, "hooks/*", "location timeout runas"},
+    {SpecKind::Appspec, "Resources/*", "Type Properties"},
     {SpecKind::Pipeline, "", "pipeline"},
     {SpecKind::Pipeline, "pipeline",
      "name roleArn artifactStore artifactStores stages version pipelineType variables triggers"},
@@ -41,10 +53,28 @@ const KeySet kKeySets[] = {
     {SpecKind::Workspace, "", "version projects sources applications secrets"},
     {SpecKind::Workspace, "projects/*",
      "buildspec source secondary-sources environment timeout-minutes in-place"},
+    {SpecKind::Workspace, "projects/*/environment", "variables"},
+    {SpecKind::Workspace, "sources/*", "git branch path"},
     {SpecKind::Workspace, "applications/*", "deployment-groups"},
     {SpecKind::Workspace, "applications/*/deployment-groups/*",
      "config style instances load-balancer blue-green auto-rollback alarm "
      "ignore-application-stop-failures file-exists-behavior keep-revisions"},
+    {SpecKind::Workspace, "applications/*/deployment-groups/*/config", "minimum-healthy-hosts"},
+    {SpecKind::Workspace, "applications/*/deployment-groups/*/config/minimum-healthy-hosts",
+     "type value"},
+    {SpecKind::Workspace, "applications/*/deployment-groups/*/instances", "name kind port"},
+    {SpecKind::Workspace, "applications/*/deployment-groups/*/load-balancer", "port health-check"},
+    {SpecKind::Workspace, "applications/*/deployment-groups/*/load-balancer/health-check",
+     "path expected-status interval-seconds healthy-threshold unhealthy-threshold"},
+    {SpecKind::Workspace, "applications/*/deployment-groups/*/blue-green",
+     "replacement-instances traffic on-ready original-instances termination-wait-seconds"},
+    {SpecKind::Workspace, "applications/*/deployment-groups/*/blue-green/replacement-instances",
+     "name kind port"},
+    {SpecKind::Workspace, "applications/*/deployment-groups/*/blue-green/traffic",
+     "type percent interval-seconds"},
+    {SpecKind::Workspace, "applications/*/deployment-groups/*/auto-rollback", "enabled events"},
+    {SpecKind::Workspace, "applications/*/deployment-groups/*/alarm",
+     "max-error-rate window-seconds"},
     {SpecKind::Workspace, "secrets", "file environment"},
 };
 
@@ -75,6 +105,11 @@ const ValueSet kValueSets[] = {
      "CodeDeployDefault.OneAtATime CodeDeployDefault.HalfAtATime CodeDeployDefault.AllAtOnce"},
     {SpecKind::Workspace, "style", "in-place blue-green"},
     {SpecKind::Workspace, "file-exists-behavior", "DISALLOW OVERWRITE RETAIN"},
+    {SpecKind::Workspace, "kind", "sandbox host"},
+    {SpecKind::Workspace, "on-ready", "continue wait"},
+    {SpecKind::Workspace, "original-instances", "keep-alive terminate"},
+    {SpecKind::Workspace, "in-place", "true false"},
+    {SpecKind::Workspace, "enabled", "true false"},
 };
 
 bool pathMatches(const char* pattern, const QStringList& path) {
@@ -112,52 +147,13 @@ QStringList CompletionSchema::values(SpecKind kind, const QStringList& path, con
     return {};
 }
 
-QString CompletionSchema::keyHelp(SpecKind kind, const QString& key) {
-    if (kind == SpecKind::Buildspec) {
-        if (key == QLatin1String("version"))
-            return tr("Buildspec version; 0.2 runs every command of a phase in one shell.");
-        if (key == QLatin1String("phases"))
-            return tr(
-                "The commands CodeBuild runs, in the order install, pre_build, build, post_build.");
-        if (key == QLatin1String("on-failure"))
-            return tr(
-                "What a failing phase does: ABORT the build or CONTINUE with the next phase.");
-        if (key == QLatin1String("finally"))
-            return tr("Commands that run after the phase's commands, even when they fail.");
-        if (key == QLatin1String("commands"))
-            return tr(
-                "Shell commands of the phase, run in order; the first failure ends the phase.");
-        if (key == QLatin1String("artifacts"))
-            return tr("Files the build hands to the next stage.");
-        if (key == QLatin1String("reports"))
-            return tr("Test and coverage report groups the build publishes.");
-        if (key == QLatin1String("cache"))
-            return tr("Paths kept between builds to make them faster.");
-        if (key == QLatin1String("env"))
-            return tr("Shell, variables and secrets available to every phase.");
-    }
-    if (kind == SpecKind::Appspec) {
-        if (key == QLatin1String("os"))
-            return tr("Operating system of the instances: linux or windows.");
-        if (key == QLatin1String("files"))
-            return tr("Files copied from the revision to the instance during Install.");
-        if (key == QLatin1String("permissions"))
-            return tr("Owner, group and mode applied to installed files.");
-        if (key == QLatin1String("hooks"))
-            return tr("Scripts run at lifecycle events, in the deployment's fixed order.");
-        if (key == QLatin1String("file_exists_behavior"))
-            return tr(
-                "What Install does with files that already exist: DISALLOW, OVERWRITE or RETAIN.");
-        if (key == QLatin1String("timeout"))
-            return tr("Seconds a hook script may run before the deployment fails (at most 3600).");
-        if (key == QLatin1String("runas"))
-            return tr("User the hook script runs as.");
-    }
-    if (kind == SpecKind::Pipeline && key == QLatin1String("stages"))
-        return tr("Stages run one after another; actions in a stage run by runOrder.");
-    if (kind == SpecKind::Workspace && key == QLatin1String("projects"))
-        return tr("Local stand-ins for CodeBuild projects.");
-    return {};
+QList<QPair<QStringList, QStringList>> CompletionSchema::keySets(SpecKind kind) {
+    QList<QPair<QStringList, QStringList>> sets;
+    for (const KeySet& set : kKeySets)
+        if (set.kind == kind)
+            sets.append(
+                {QString::fromLatin1(set.path).split(u'/', Qt::SkipEmptyParts), split(set.keys)});
+    return sets;
 }
 
 }  // namespace pw

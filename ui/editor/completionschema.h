@@ -3,6 +3,8 @@
 #include "spec/speckind.h"
 
 #include <QCoreApplication>
+#include <QList>
+#include <QPair>
 #include <QStringList>
 
 namespace pw {
@@ -18,8 +20,15 @@ public:
     static QStringList keys(SpecKind kind, const QStringList& path);
     // Values for `key` in the mapping at `path`; empty when free-form.
     static QStringList values(SpecKind kind, const QStringList& path, const QString& key);
-    // One line saying what the key means, or empty.
+    // One line saying what the key means in the mapping at `path`, or empty. Every key of
+    // keySets() has one, with a link to the AWS documentation of the setting.
+    static QString keyHelp(SpecKind kind, const QStringList& path, const QString& key);
     static QString keyHelp(SpecKind kind, const QString& key);
+    static QString keyDocUrl(SpecKind kind, const QStringList& path, const QString& key);
+    // Rich-text tooltip: the key, its help and the documentation link.
+    static QString keyToolTip(SpecKind kind, const QStringList& path, const QString& key);
+    // The schema itself: each mapping path ('*' for any one key) with its keys.
+    static QList<QPair<QStringList, QStringList>> keySets(SpecKind kind);
 };
 
 }  // namespace pw

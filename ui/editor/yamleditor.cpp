@@ -450,9 +450,7 @@ QString YamlEditor::helpAt(int position) const {
     const int keyStart = int(cursor.block().text().indexOf(key));
     if (key.isEmpty() || column < keyStart || column > keyStart + key.size())
         return {};
-    const QString help = CompletionSchema::keyHelp(m_kind, key);
-    return help.isEmpty() ? QString()
-                          : QStringLiteral("<b>%1</b> — %2").arg(key, help.toHtmlEscaped());
+    return CompletionSchema::keyToolTip(m_kind, keyPathAt(cursor.block(), keyStart), key);
 }
 
 bool YamlEditor::event(QEvent* event) {

@@ -26,6 +26,7 @@ private:
     QRectF m_bounds;
     bool m_highlighted = false;
     bool m_long = false;
+    qreal m_labelWidth = 0;
 };
 
 }  // namespace pw

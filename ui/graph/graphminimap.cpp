@@ -8,7 +8,9 @@
 
 namespace pw {
 
-GraphMinimap::GraphMinimap(PipelineView* view) : QWidget(view), m_view(view) {
+// A child of the viewport, not an overlapping sibling: a sibling on top of the viewport makes
+// every scroll repaint the whole viewport instead of shifting its pixels.
+GraphMinimap::GraphMinimap(PipelineView* view) : QWidget(view->viewport()), m_view(view) {
     setCursor(Qt::PointingHandCursor);
     resize(sizeHint());
     hide();
@@ -30,7 +32,7 @@ void GraphMinimap::invalidate() {
 void GraphMinimap::refresh() {
     const QSize size = sizeHint();
     if (size != this->size() && parentWidget()) {
-        const QRect area = m_view->viewport()->geometry();
+        const QRect area = m_view->viewport()->rect();
         setGeometry(area.right() - size.width() - 12, area.bottom() - size.height() - 12,
                     size.width(), size.height());
         m_overview = QImage();
@@ -52,7 +54,9 @@ bool GraphMinimap::isNeeded() const {
     if (!m_view || !m_view->scene())
         return false;
     const QRectF visible = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
-    return !visible.contains(m_view->scene()->itemsBoundingRect());
+    // The scene rect is the layout's bounds plus a fixed margin (PipelineScene::setModel);
+    // itemsBoundingRect() would visit every item on every scroll step.
+    return !visible.contains(m_view->scene()->sceneRect().adjusted(80, 60, -80, -60));
 }
 
 QRectF GraphMinimap::imageRect() const {

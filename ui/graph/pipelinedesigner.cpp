@@ -1,5 +1,6 @@
 #include "graph/pipelinedesigner.h"
 
+#include "editor/textposition.h"
 #include "graph/actioncarditem.h"
 #include "graph/graphminimap.h"
 #include "graph/pipelinescene.h"
@@ -15,6 +16,8 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
+#include <QTextDocument>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QUndoStack>
@@ -36,7 +39,11 @@ PipelineDesigner::PipelineDesigner(QWidget* parent)
     , m_scene(new PipelineScene(this))
     , m_view(new PipelineView(this))
     , m_status(new QLabel(this))
-    , m_undo(new QUndoStack(this)) {
+    , m_undo(new QUndoStack(this))
+    , m_syncTimer(new QTimer(this)) {
+    m_syncTimer->setSingleShot(true);
+    m_syncTimer->setInterval(300);  // typing pauses, not every keystroke, rebuild the graph
+    connect(m_syncTimer, &QTimer::timeout, this, &PipelineDesigner::syncFromDocument);
     m_view->setPipelineScene(m_scene);
     m_status->setContentsMargins(10, 4, 10, 4);
     m_status->setStyleSheet(QStringLiteral("color: #475569;"));
@@ -61,6 +68,13 @@ PipelineDesigner::PipelineDesigner(QWidget* parent)
         const GraphNode& n = m_model.nodes()[node];
         emit rejectRequested(m_model.stages()[n.stage].name, n.name);
     });
+    connect(m_scene, &QGraphicsScene::selectionChanged, this,
+            [this] { emit selectionChanged(selectedNode()); });
+}
+
+PipelineDesigner::~PipelineDesigner() {
+    // The scene outlives this part of the object and reports its last selection change.
+    m_scene->disconnect(this);
 }
 
 void PipelineDesigner::buildToolBar() {
@@ -95,12 +109,12 @@ void PipelineDesigner::buildToolBar() {
             setRunOrder(selectedNode(), m_model.nodes()[selectedNode()].runOrder + 1);
     });
     m_toolBar->addSeparator();
-    QAction* undo = m_undo->createUndoAction(this, tr("Undo"));
-    QAction* redo = m_undo->createRedoAction(this, tr("Redo"));
-    shortcut(undo, QKeySequence::Undo);
-    shortcut(redo, QKeySequence::Redo);
-    m_toolBar->addAction(undo);
-    m_toolBar->addAction(redo);
+    m_undoAction = m_undo->createUndoAction(this, tr("Undo"));
+    m_redoAction = m_undo->createRedoAction(this, tr("Redo"));
+    shortcut(m_undoAction, QKeySequence::Undo);
+    shortcut(m_redoAction, QKeySequence::Redo);
+    m_toolBar->addAction(m_undoAction);
+    m_toolBar->addAction(m_redoAction);
     m_toolBar->addSeparator();
     m_toolBar->addAction(tr("−"), m_view, [this] { m_view->zoomBy(0.8); });
     m_toolBar->addAction(tr("+"), m_view, [this] { m_view->zoomBy(1.25); });
@@ -118,6 +132,34 @@ void PipelineDesigner::setDocument(const QByteArray& text, const QString& path) 
     m_view->fitAll();
 }
 
+void PipelineDesigner::setSharedDocument(QTextDocument* document, const QString& path) {
+    m_shared = document;
+    // The document's history replaces ours; the window's Edit menu owns Ctrl+Z then, and two
+    // actions on one shortcut would leave both dead.
+    for (QAction* a : {m_undoAction, m_redoAction}) {
+        m_toolBar->removeAction(a);
+        QWidget::removeAction(a);
+    }
+    m_undoAction = m_toolBar->addAction(tr("Undo"), document, [document] { document->undo(); });
+    m_redoAction = m_toolBar->addAction(tr("Redo"), document, [document] { document->redo(); });
+    m_undoAction->setEnabled(document->isUndoAvailable());
+    m_redoAction->setEnabled(document->isRedoAvailable());
+    connect(document, &QTextDocument::undoAvailable, m_undoAction, &QAction::setEnabled);
+    connect(document, &QTextDocument::redoAvailable, m_redoAction, &QAction::setEnabled);
+    connect(document, &QTextDocument::contentsChanged, this, [this] {
+        if (!m_writing)
+            m_syncTimer->start();
+    });
+    m_path = path;
+    syncFromDocument();
+}
+
+void PipelineDesigner::syncFromDocument() {
+    m_syncTimer->stop();
+    if (m_shared)
+        setDocument(m_shared->toPlainText().toUtf8(), m_path);
+}
+
 void PipelineDesigner::rebuild() {
     const YamlDocument doc = YamlDocument::load(m_text, m_path);
     Diagnostics problems = doc.diagnostics();
@@ -133,6 +175,7 @@ void PipelineDesigner::rebuild() {
     m_scene->selectNode(m_model.findNode(stage, action));
     m_view->minimap()->invalidate();
     updateStatus();
+    emit modelChanged();
 }
 
 void PipelineDesigner::updateStatus() {
@@ -168,6 +211,20 @@ QString PipelineDesigner::push(const QString& title, const PipelineEdit& edit) {
     if (!edit.ok()) {
         emit editFailed(edit.error);
         return edit.error;
+    }
+    if (m_shared) {
+        // Offsets address the text the graph shows; text typed a moment ago moves them.
+        if (m_syncTimer->isActive() && m_shared->toPlainText().toUtf8() != m_text) {
+            syncFromDocument();
+            const QString why = tr("The text changed meanwhile; the graph now shows it.");
+            emit editFailed(why);
+            return why;
+        }
+        m_writing = true;
+        applyTextEdits(m_shared, {edit.edit});
+        m_writing = false;
+        applyTextEdit(edit.edit);
+        return {};
     }
     m_undo->push(new TextEditCommand(this, title, edit.edit, inverseTextEdit(m_text, edit.edit)));
     return {};

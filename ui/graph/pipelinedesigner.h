@@ -6,7 +6,10 @@
 #include <QWidget>
 #include <optional>
 
+class QAction;
 class QLabel;
+class QTextDocument;
+class QTimer;
 class QToolBar;
 class QUndoStack;
 
@@ -23,10 +26,19 @@ class PipelineDesigner : public QWidget {
     Q_OBJECT
 public:
     explicit PipelineDesigner(QWidget* parent = nullptr);
+    ~PipelineDesigner() override;
 
     // Replaces the document; the host calls it when the text changed elsewhere.
     void setDocument(const QByteArray& text, const QString& path);
+    // Hosted mode: the designer shows `document` and writes its edits into it as undo steps of
+    // the document's own history, so text and graph share one undo/redo. Text typed elsewhere
+    // reaches the graph after a short pause.
+    void setSharedDocument(QTextDocument* document, const QString& path);
+    QTextDocument* sharedDocument() const { return m_shared; }
+    // Re-reads the shared document now instead of after the pause.
+    void syncFromDocument();
     const QByteArray& text() const { return m_text; }
+    const QString& path() const { return m_path; }
     const PipelineGraphModel& model() const { return m_model; }
     PipelineView* view() const { return m_view; }
     PipelineScene* scene() const { return m_scene; }
@@ -49,6 +61,8 @@ public:
     // Where a card dropped at `centre` lands: {stage, runOrder}, or {-1, 0} outside stages.
     QPair<int, int> dropTarget(QPointF centre) const;
 
+    // Makes one edit (from pipelineedits or the inspector) an undo step.
+    QString push(const QString& title, const PipelineEdit& edit);
     // Applies one text edit without touching the undo stack (the undo commands use it).
     void applyTextEdit(const TextEdit& edit);
 
@@ -58,6 +72,8 @@ public slots:
 
 signals:
     void textEditRequested(const pw::TextEdit& edit);
+    void selectionChanged(int node);
+    void modelChanged();  // the graph was rebuilt from new text
     void openBuildRequested(const QString& externalRunId);
     void approveRequested(const QString& stage, const QString& action);
     void rejectRequested(const QString& stage, const QString& action);
@@ -66,7 +82,6 @@ signals:
 private:
     void buildToolBar();
     void rebuild();
-    QString push(const QString& title, const PipelineEdit& edit);
     void onActivated(int node);
     void onDropped(int node, QPointF centre);
     void promptRename();
@@ -85,6 +100,11 @@ private:
     PipelineView* m_view = nullptr;
     QLabel* m_status = nullptr;
     QUndoStack* m_undo = nullptr;
+    QAction* m_undoAction = nullptr;
+    QAction* m_redoAction = nullptr;
+    QTextDocument* m_shared = nullptr;
+    QTimer* m_syncTimer = nullptr;
+    bool m_writing = false;  // our own edit is going into the shared document
 };
 
 }  // namespace pw

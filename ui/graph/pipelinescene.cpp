@@ -8,6 +8,7 @@
 
 #include <QDateTime>
 #include <QPainter>
+#include <QPixmap>
 #include <QTimer>
 
 namespace pw {
@@ -55,6 +56,8 @@ void PipelineScene::setModel(const PipelineGraphModel& model) {
     }
     for (int n = 0; n < m_model.nodes().size(); ++n) {
         m_cards << new ActionCardItem(m_model.nodes()[n], n);
+        if (m_itemCaching)
+            m_cards.last()->setCacheMode(QGraphicsItem::DeviceCoordinateCache);
         addItem(m_cards.last());
     }
     for (const GraphEdge& e : m_model.edges()) {
@@ -135,15 +138,23 @@ void PipelineScene::drawBackground(QPainter* painter, const QRectF& rect) {
     const qreal lod = painter->worldTransform().m11();
     if (lod < 0.5)
         return;
-    // A quiet dot grid gives the eye a sense of scale while panning.
-    constexpr qreal step = 24;
-    QList<QPointF> dots;
-    for (qreal x = std::floor(rect.left() / step) * step; x < rect.right(); x += step) {
-        for (qreal y = std::floor(rect.top() / step) * step; y < rect.bottom(); y += step)
-            dots << QPointF(x, y);
+    // A quiet dot grid gives the eye a sense of scale while panning; a tiled brush anchored at
+    // the scene origin draws it without a per-frame list of points.
+    constexpr int step = 24;
+    if (m_grid.style() == Qt::NoBrush) {
+        QPixmap tile(step, step);
+        tile.fill(graphpalette::background());
+        QPainter p(&tile);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor(0xcb, 0xd5, 0xe1));
+        p.drawEllipse(QPointF(0.75, 0.75), 0.9, 0.9);
+        p.drawEllipse(QPointF(step + 0.75, 0.75), 0.9, 0.9);
+        p.drawEllipse(QPointF(0.75, step + 0.75), 0.9, 0.9);
+        p.drawEllipse(QPointF(step + 0.75, step + 0.75), 0.9, 0.9);
+        m_grid = QBrush(tile);
     }
-    painter->setPen(QPen(QColor(0xcb, 0xd5, 0xe1), 1.5));
-    painter->drawPoints(dots.constData(), int(dots.size()));
+    painter->fillRect(rect, m_grid);
 }
 
 }  // namespace pw

@@ -22,7 +22,8 @@ PipelineView::PipelineView(QWidget* parent)
     setTransformationAnchor(AnchorUnderMouse);
     setViewportUpdateMode(SmartViewportUpdate);
     setOptimizationFlags(DontSavePainterState | DontAdjustForAntialiasing);
-    setCacheMode(CacheNone);
+    // The background (fill and dot grid) is kept as a pixmap; scrolling shifts it.
+    setCacheMode(CacheBackground);
     setFrameShape(QFrame::NoFrame);
     setFocusPolicy(Qt::StrongFocus);
 }
@@ -41,6 +42,7 @@ void PipelineView::zoomBy(qreal factor) {
     if (qFuzzyCompare(target, zoom()))
         return;
     scale(target / zoom(), target / zoom());
+    m_autoFit = m_fitting;
     m_minimap->refresh();
     emit zoomChanged(zoom());
 }
@@ -48,10 +50,13 @@ void PipelineView::zoomBy(qreal factor) {
 void PipelineView::fitAll() {
     if (!scene())
         return;
+    m_fitting = true;
     fitInView(scene()->sceneRect(), Qt::KeepAspectRatio);
     // Small pipelines should not be blown up past a comfortable reading size.
     if (zoom() > 1.0)
         zoomBy(1.0 / zoom());
+    m_fitting = false;
+    m_autoFit = true;
     centerOn(scene()->sceneRect().center());
     m_minimap->refresh();
     emit zoomChanged(zoom());
@@ -112,17 +117,20 @@ void PipelineView::keyReleaseEvent(QKeyEvent* event) {
 
 void PipelineView::resizeEvent(QResizeEvent* event) {
     QGraphicsView::resizeEvent(event);
+    if (m_autoFit)
+        fitAll();
     placeMinimap();
     m_minimap->refresh();
 }
 
 void PipelineView::scrollContentsBy(int dx, int dy) {
     QGraphicsView::scrollContentsBy(dx, dy);
+    placeMinimap();  // scrolling the viewport moved its child along
     m_minimap->refresh();
 }
 
 void PipelineView::placeMinimap() {
-    const QRect area = viewport()->geometry();
+    const QRect area = viewport()->rect();
     const QSize size = m_minimap->sizeHint();
     m_minimap->setGeometry(area.right() - size.width() - 12, area.bottom() - size.height() - 12,
                            size.width(), size.height());

@@ -37,6 +37,10 @@ private:
     void placeMinimap();
 
     GraphMinimap* m_minimap = nullptr;
+    // Until the user zooms, the view keeps the whole pipeline fitted, also through the first
+    // resizes of a view that was built before it was shown.
+    bool m_autoFit = true;
+    bool m_fitting = false;
 };
 
 }  // namespace pw

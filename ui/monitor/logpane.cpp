@@ -94,7 +94,11 @@ void LogPane::updateStatus() {
     const LogIndex* index = m_view->index();
     if (!index)
         return;
-    QString text = tr("%L1 lines").arg(index->lineCount());
+    const qint64 lines = index->lineCount();
+    const qint64 estimate = index->isIndexing() ? index->estimatedLineCount() : lines;
+    // A big file is readable before it is indexed: say how long it will be.
+    QString text = estimate > lines ? tr("%L1 of about %L2 lines").arg(lines).arg(estimate)
+                                    : tr("%L1 lines").arg(lines);
     if (index->isIndexing())
         text += tr(" · indexing…");
     if (index->firstErrorLine() >= 0)

@@ -2,9 +2,12 @@
 
 #include "editor/buildspecform.h"
 #include "editor/findreplacebar.h"
+#include "editor/forms/appspecform.h"
+#include "editor/forms/workspaceform.h"
 #include "editor/livevalidator.h"
 #include "editor/yamleditor.h"
 #include "infobar.h"
+#include "pipelineworkbench.h"
 #include "recoverystore.h"
 #include "uilog.h"
 
@@ -59,16 +62,42 @@ EditorPage::EditorPage(const RecoveryStore* recovery, QWidget* parent)
 
 EditorPage::~EditorPage() = default;
 
-BuildspecForm* EditorPage::designView() {
+namespace {
+
+bool hasForm(SpecKind kind) {
+    return kind == SpecKind::Buildspec || kind == SpecKind::Appspec || kind == SpecKind::Workspace;
+}
+
+}  // namespace
+
+FormPage* EditorPage::designView() {
     if (!m_design) {
-        m_design = new BuildspecForm(m_editor->document(), this);
+        if (specKind() == SpecKind::Appspec)
+            m_design = new AppspecForm(m_editor->document(), this);
+        else if (specKind() == SpecKind::Workspace)
+            m_design = new WorkspaceForm(m_editor->document(), this);
+        else
+            m_design = new BuildspecForm(m_editor->document(), this);
         m_views->addWidget(m_design);
     }
     return m_design;
 }
 
+PipelineWorkbench* EditorPage::pipelineView() {
+    if (!m_pipeline) {
+        m_pipeline = new PipelineWorkbench(m_editor->document(), m_path, this);
+        m_views->addWidget(m_pipeline);
+    }
+    return m_pipeline;
+}
+
 void EditorPage::showDesign(bool design) {
-    if (design && specKind() != SpecKind::Buildspec)
+    if (design && specKind() == SpecKind::Pipeline) {
+        m_views->setCurrentWidget(pipelineView());
+        m_viewSwitch->setCurrentIndex(1);
+        return;
+    }
+    if (design && !hasForm(specKind()))
         return;
     m_views->setCurrentWidget(design ? static_cast<QWidget*>(designView()) : m_editor);
     m_viewSwitch->setCurrentIndex(design ? 1 : 0);
@@ -77,7 +106,7 @@ void EditorPage::showDesign(bool design) {
 }
 
 bool EditorPage::isDesignShown() const {
-    return m_design && m_views->currentWidget() == m_design;
+    return m_views->currentWidget() != m_editor;
 }
 
 QString EditorPage::displayName() const {
@@ -111,7 +140,7 @@ bool EditorPage::openFile(const QString& path, QString* error) {
     m_editor->document()->setModified(false);
     m_recoveryTimer.stop();
     m_validator->validateNow();
-    m_viewSwitch->setVisible(specKind() == SpecKind::Buildspec);
+    m_viewSwitch->setVisible(hasForm(specKind()) || specKind() == SpecKind::Pipeline);
     emit titleChanged();
     return true;
 }
@@ -125,7 +154,7 @@ void EditorPage::setUntitled(const QString& suggestedName, const QByteArray& tex
     m_editor->setPlainText(QString::fromUtf8(text));
     m_editor->document()->setModified(false);
     m_validator->validateNow();
-    m_viewSwitch->setVisible(kind == SpecKind::Buildspec);
+    m_viewSwitch->setVisible(hasForm(kind) || kind == SpecKind::Pipeline);
     emit titleChanged();
 }
 
@@ -182,6 +211,8 @@ bool EditorPage::saveAs(const QString& path, QString* error) {
         return false;
     m_recovery->remove(oldKey);
     m_path = absolute;
+    if (m_pipeline)
+        m_pipeline->setPath(m_path);
     m_recoveryKey = RecoveryStore::keyForPath(m_path);
     if (m_editor->specKind() == SpecKind::Unknown)
         m_editor->setSpecKind(detectSpecKind(m_path, m_diskBytes));

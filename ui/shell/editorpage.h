@@ -11,10 +11,11 @@ class QTabBar;
 
 namespace pw {
 
-class BuildspecForm;
+class FormPage;
 class FindReplaceBar;
 class InfoBar;
 class LiveValidator;
+class PipelineWorkbench;
 class RecoveryStore;
 class YamlEditor;
 struct ValidationResult;
@@ -54,8 +55,10 @@ public:
     FindReplaceBar* findBar() const { return m_findBar; }
     InfoBar* infoBar() const { return m_infoBar; }
     LiveValidator* validator() const { return m_validator; }
-    // The Design view (buildspecs only); created on first use.
-    BuildspecForm* designView();
+    // The Design view of buildspecs, appspecs and workspace files; created on first use.
+    FormPage* designView();
+    // The Design view of pipeline files: designer, inspector and runs; created on first use.
+    PipelineWorkbench* pipelineView();
     void showDesign(bool design);
     bool isDesignShown() const;
 
@@ -77,7 +80,8 @@ private:
     LiveValidator* m_validator;
     QTabBar* m_viewSwitch;
     QStackedWidget* m_views;
-    BuildspecForm* m_design = nullptr;
+    FormPage* m_design = nullptr;
+    PipelineWorkbench* m_pipeline = nullptr;
     QTimer m_recoveryTimer;
     QString m_path;
     QString m_suggestedName;

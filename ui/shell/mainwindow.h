@@ -12,16 +12,18 @@ class QMenu;
 class QSettings;
 class QSortFilterProxyModel;
 class QStackedWidget;
-class QSystemTrayIcon;
 class QTabWidget;
 class QTreeView;
 class QUrl;
 
 namespace pw {
 
+class BuildMonitor;
+class DeploymentsHub;
 class BuildRunPage;
 class EditorPage;
 class InfoBar;
+class PipelineWorkbench;
 class ProblemsModel;
 class WorkspaceTreeModel;
 
@@ -72,6 +74,12 @@ public:
     QTabWidget* buildTabs() const { return m_buildTabs; }
     QAction* buildAction() const { return m_buildAction; }
     QAction* stopBuildAction() const { return m_stopBuildAction; }
+    BuildMonitor* buildMonitor() const { return m_monitor; }
+    DeploymentsHub* deployments() const { return m_deployments; }
+    // Pipelines run in their page's Design view (mainwindowpipelines.cpp).
+    PipelineWorkbench* runPipeline(const QString& pipelinePath = {});
+    QString pipelineTarget() const;  // what Run Pipeline runs now
+    QAction* runPipelineAction() const { return m_runPipelineAction; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -88,6 +96,7 @@ private:
     void createBuildsDock();
     void showTreeMenu(const QPoint& pos);
     void updateBuildActions();
+    void connectPipelinePage(EditorPage* page);
     void onBuildFinished(BuildRunPage* page);
     void createDocks();
     void createStatusBar();
@@ -135,7 +144,9 @@ private:
     QDockWidget* m_buildsDock = nullptr;
     QAction* m_buildAction = nullptr;
     QAction* m_stopBuildAction = nullptr;
-    QSystemTrayIcon* m_tray = nullptr;
+    BuildMonitor* m_monitor = nullptr;
+    DeploymentsHub* m_deployments = nullptr;
+    QAction* m_runPipelineAction = nullptr;
 };
 
 }  // namespace pw

@@ -384,6 +384,43 @@ private slots:
         QCOMPARE(parseAnsi(QStringLiteral("10%\r50%\r100%")).text, QStringLiteral("100%"));
         QCOMPARE(parseAnsi(QStringLiteral("\x1b[7minv\x1b[27m")).spans[0].style.inverse, true);
     }
+    void bigLogIsReadableWithAnEstimatedLengthBeforeIndexed() {
+        QTemporaryDir dir;
+        constexpr qint64 kLines = 600000;  // ~27 MB: several chunks after the small first one
+        const QString path = writeLog(dir, numbered(0, int(kLines)));
+        LogIndex index;
+        QSignalSpy added(&index, &LogIndex::linesAdded);
+        QVERIFY(index.open(path));
+        QVERIFY(added.wait(5000));
+        QCOMPARE(index.line(0), kStamp + "output line 0");
+        const qint64 seen = index.lineCount();
+        const qint64 estimate = index.estimatedLineCount();
+        if (seen < kLines)  // still indexing: extrapolated from the bytes seen so far
+            QVERIFY2(qAbs(estimate - kLines) < kLines / 10,
+                     qPrintable(QStringLiteral("%1 of %2").arg(estimate).arg(kLines)));
+        QVERIFY(index.waitForIdle());
+        QCOMPARE(index.lineCount(), kLines);
+        QCOMPARE(index.estimatedLineCount(), kLines);
+        QCOMPARE(index.line(kLines - 1), kStamp + "output line " + QByteArray::number(kLines - 1));
+    }
+
+    void markersAndErrorsAfterALineLongerThanAChunk() {
+        QTemporaryDir dir;
+        // A 5 MB line crosses the first and second chunk; what follows is still analysed.
+        QByteArray bytes = numbered(0, 10) + QByteArray(5 << 20, 'x') + "\n";
+        bytes += kStamp + "[Container] Entering phase BUILD\n" + numbered(11, 20);
+        bytes += kStamp + "make: *** [all] Error 2\n";
+        const QString path = writeLog(dir, bytes);
+        LogIndex index;
+        QVERIFY(index.open(path));
+        QVERIFY(index.waitForIdle());
+        QCOMPARE(index.lineCount(), qint64(22));
+        QCOMPARE(index.firstErrorLine(), qint64(21));
+        const QList<LogMarker> markers = index.markers();
+        QCOMPARE(markers.size(), 1);
+        QCOMPARE(markers.first().line, qint64(11));
+        QCOMPARE(markers.first().title, QStringLiteral("BUILD"));
+    }
 };
 
 QTEST_MAIN(TestLogView)

@@ -8,9 +8,13 @@
 #include "shelltestsupport.h"
 #include "spec/specvalidator.h"
 
+#include <QFileInfo>
 #include <QLabel>
+#include <QLibraryInfo>
 #include <QMimeData>
+#include <QProcess>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
 #include <QTranslator>
@@ -170,6 +174,28 @@ private slots:
         // Every message in the source .ts has a finished translation.
         const QByteArray ts = pwtest::readFile(
             QStringLiteral(PIPEWRIGHT_SOURCE_DIR "/translations/pipewright_de.ts"));
+        QVERIFY(ts.contains("<message"));
+        QCOMPARE(ts.count("type=\"unfinished\""), 0);
+    }
+
+    // lupdate over the UI sources against a copy of the .ts: a tr() string without a German
+    // entry shows up as a new, unfinished message.
+    void everyUiStringHasAGermanEntry() {
+        const QString lupdate =
+            QLibraryInfo::path(QLibraryInfo::BinariesPath) + QStringLiteral("/lupdate");
+        if (!QFileInfo(lupdate).isExecutable())
+            QSKIP("lupdate is not installed");
+        QTemporaryDir dir;
+        const QString copy = dir.filePath(QStringLiteral("de.ts"));
+        QVERIFY(QFile::copy(QStringLiteral(PIPEWRIGHT_SOURCE_DIR "/translations/pipewright_de.ts"),
+                            copy));
+        QProcess run;
+        run.setWorkingDirectory(QStringLiteral(PIPEWRIGHT_SOURCE_DIR));
+        run.start(lupdate, {QStringLiteral("-silent"), QStringLiteral("ui"),
+                            QStringLiteral("app/gui"), QStringLiteral("-ts"), copy});
+        QVERIFY(run.waitForFinished(60000));
+        QCOMPARE(run.exitCode(), 0);
+        const QByteArray ts = pwtest::readFile(copy);
         QVERIFY(ts.contains("<message"));
         QCOMPARE(ts.count("type=\"unfinished\""), 0);
     }
