@@ -45,6 +45,9 @@
 
 namespace pw {
 
+// Bumped when docks are added, so a layout saved without them is not restored over them.
+constexpr int kDockLayoutVersion = 2;
+
 namespace {
 
 constexpr int kMaxRecent = 10;
@@ -116,7 +119,8 @@ MainWindow::MainWindow(const QString& workspacePath, const ShellConfig& config, 
     connect(m_problems, &ProblemsModel::countsChanged, this, &MainWindow::updateProblemCounts);
     resize(1280, 820);
     restoreGeometry(m_settings->value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(m_settings->value(QStringLiteral("window/state")).toByteArray());
+    restoreState(m_settings->value(QStringLiteral("window/state")).toByteArray(),
+                 kDockLayoutVersion);
     openWorkspace(workspacePath);
     offerRecovery();
 }
@@ -508,7 +512,7 @@ void MainWindow::saveSession() {
     m_settings->setValue(key + QStringLiteral("/current"),
                          currentPage() ? currentPage()->filePath() : QString());
     m_settings->setValue(QStringLiteral("window/geometry"), saveGeometry());
-    m_settings->setValue(QStringLiteral("window/state"), saveState());
+    m_settings->setValue(QStringLiteral("window/state"), saveState(kDockLayoutVersion));
     m_settings->sync();
 }
 
@@ -665,7 +669,11 @@ void MainWindow::createBuildsDock() {
     m_buildsDock->hide();
     m_monitor = new BuildMonitor(this, m_buildTabs, m_buildsDock);  // history dock, notifications
     m_deployments = new DeploymentsHub(this);
-    tabifyDockWidget(m_buildsDock, m_deployments->dock());
+    // One bottom panel with tabs: Problems first, then history; Builds and Deployments appear
+    // there when something runs.
+    tabifyDockWidget(m_problemsDock, m_monitor->historyDock());
+    tabifyDockWidget(m_problemsDock, m_deployments->dock());
+    m_problemsDock->raise();
     connect(m_deployments, &DeploymentsHub::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     m_treeView->setContextMenuPolicy(Qt::CustomContextMenu);
