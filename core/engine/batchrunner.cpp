@@ -33,10 +33,13 @@ QList<MatrixAxis> matrixAxes(const BuildspecBuildMatrix& matrix) {
         {QStringLiteral("compute-type"), matrix.computeTypes, {}},
         {QStringLiteral("image"), matrix.images, {}},
     };
-    for (const auto& [name, values] : matrix.variables)
-        axes << MatrixAxis{name, values, [name](BatchTask& t, const QString& v) {
+    // No structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
+    for (const auto& variable : matrix.variables) {
+        const QString name = variable.first;
+        axes << MatrixAxis{name, variable.second, [name](BatchTask& t, const QString& v) {
                                t.variables.append({name, v});
                            }};
+    }
     return axes;
 }
 
