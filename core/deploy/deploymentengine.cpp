@@ -326,52 +326,6 @@ void DeploymentEngine::Private::onInstanceFinished(int index, bool ok) {
     onPhaseInstanceFinished(index, ok);
 }
 
-void DeploymentEngine::Private::requestStop(const QString& code, const QString& message) {
-    if (state.isFinished() || !stopCode.isEmpty() || phase == DeploymentPhase::Setup)
-        return;
-    stopCode = code;
-    stopMessage = message;
-    if (shift)
-        shift->stop();
-    if (scheduler && !scheduler->isFinished())
-        scheduler->stop();
-    for (InstanceDeployment* job : std::as_const(jobs)) {
-        if (job->isStarted() && !job->isFinished())
-            job->stop();
-        else
-            job->skip();
-    }
-    if (!anyRunning() && (!scheduler || scheduler->isFinished()))
-        complete(QStringLiteral("Stopped"), stopCode, stopMessage);
-}
-
-bool DeploymentEngine::Private::anyRunning() const {
-    for (const InstanceDeployment* job : jobs)
-        if (job->isStarted() && !job->isFinished())
-            return true;
-    return false;
-}
-
-bool DeploymentEngine::Private::anyStarted() const {
-    for (const InstanceDeployment* job : jobs)
-        if (job->isStarted())
-            return true;
-    return false;
-}
-
-void DeploymentEngine::Private::startAlarm() {
-    if (!setup.group.alarm || !runtime->router())
-        return;
-    alarm = new AlarmMonitor(runtime->router(), *setup.group.alarm, q);
-    QObject::connect(alarm, &AlarmMonitor::triggered, q, [this](double rate) {
-        qCInfo(lcDeploy) << state.deploymentId << "alarm: error rate" << rate;
-        emitEvent(RunEventKind::Warning, {}, {}, RunStatus::InProgress,
-                  QStringLiteral("ALARM_ACTIVE"), alarm->describe(rate));
-        requestStop(QStringLiteral("ALARM_ACTIVE"), alarm->describe(rate));
-    });
-    alarm->start();
-}
-
 void DeploymentEngine::Private::complete(const QString& status, const QString& code,
                                          const QString& message) {
     if (state.isFinished())

@@ -7,6 +7,7 @@
 #include "deploy/deploymentgroupruntime.h"
 #include "deploy/deploymentscheduler.h"
 #include "deploy/instancedeployment.h"
+#include "deploy/instanceterminator.h"
 
 #include <QTimer>
 
@@ -123,16 +124,63 @@ void DeploymentEngine::Private::finishBlueGreen() {
         complete(QStringLiteral("Succeeded"));
         return;
     }
-    // Terminating a sandbox instance stops serving it; the deployment waits the termination
-    // wait first, during which the originals could still take traffic back.
+    // The deployment stays InProgress through the termination wait ("Terminating original
+    // instances" in CodeDeploy's console), during which it can still be rolled back.
     phase = DeploymentPhase::Terminate;
     QTimer::singleShot(setup.group.blueGreen->terminationWaitSeconds * 1000, q, [this] {
-        if (phase != DeploymentPhase::Terminate || !stopCode.isEmpty())
-            return;
-        for (int i : std::as_const(originals))
-            runtime->deregisterInstance(jobs[i]->state().name);
-        complete(QStringLiteral("Succeeded"));
+        if (phase == DeploymentPhase::Terminate && stopCode.isEmpty())
+            terminateOriginals();
     });
+}
+
+void DeploymentEngine::Private::terminateOriginals() {
+    for (int i : std::as_const(originals)) {
+        auto* t = new InstanceTerminator(jobs[i]->job(), q);
+        terminators.append(t);
+        QObject::connect(
+            t, &InstanceTerminator::finished, q,
+            [this, t](bool ok, const QString& message) { onTerminated(t, ok, message); });
+    }
+    if (terminators.isEmpty()) {
+        complete(QStringLiteral("Succeeded"));
+        return;
+    }
+    for (InstanceTerminator* t : QList<InstanceTerminator*>(terminators)) {
+        emitEvent(RunEventKind::StepStarted, QStringLiteral("TerminateInstance"), t->name());
+        t->start();
+    }
+}
+
+// A survivor (another user's process) does not fail a deployment whose traffic has moved:
+// it is reported, as a failed termination is in CodeDeploy's console.
+void DeploymentEngine::Private::onTerminated(InstanceTerminator* t, bool ok,
+                                             const QString& message) {
+    emitEvent(RunEventKind::StepFinished, QStringLiteral("TerminateInstance"), t->name(),
+              ok ? RunStatus::Succeeded : RunStatus::Failed, {}, message);
+    if (!ok)
+        emitEvent(RunEventKind::Warning, {}, t->name(), RunStatus::InProgress,
+                  QStringLiteral("TERMINATION_INCOMPLETE"), message);
+    terminators.removeOne(t);
+    t->deleteLater();
+    if (terminators.isEmpty())
+        complete(QStringLiteral("Succeeded"));
+}
+
+// A blue/green deployment stopped before it completes serves from the original fleet again
+// (CodeDeploy reroutes on StopDeployment): the replacements leave the load balancer.
+void DeploymentEngine::Private::routeBackToOriginals() {
+    if (phase != DeploymentPhase::Allow && phase != DeploymentPhase::Shift)
+        return;
+    runtime->setReplacementShare(0);
+    for (int i : std::as_const(replacements))
+        runtime->deregisterInstance(jobs[i]->state().name);
+    runtime->setReplacementFleet({});
+    state.trafficPercent = 0;
+    emitEvent(RunEventKind::TrafficShifted, QStringLiteral("AllowTraffic"), {},
+              RunStatus::InProgress, {},
+              QStringLiteral("Traffic routed back to the original "
+                             "instances."),
+              QStringLiteral("0"));
 }
 
 void DeploymentEngine::Private::startReroute() {

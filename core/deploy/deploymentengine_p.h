@@ -1,7 +1,8 @@
 #pragma once
 
 // DeploymentEngine's private state, shared by deploymentengine.cpp (setup, in-place, rollback,
-// bookkeeping) and deploymentengine_bluegreen.cpp (the blue/green phases).
+// bookkeeping), deploymentengine_bluegreen.cpp (the blue/green phases, termination) and
+// deploymentengine_stop.cpp (stops and the alarm).
 #include "deploy/deploymentengine.h"
 #include "deploy/deploymentsetup.h"
 #include "deploy/lifecycleplan.h"
@@ -20,6 +21,7 @@ class DeploymentLock;
 class DeploymentScheduler;
 class DeploymentStore;
 class InstanceDeployment;
+class InstanceTerminator;
 enum class SchedulerState;
 
 enum class DeploymentPhase { Setup, Fleet, Ready, Allow, Shift, Block, Terminate, Reroute, Done };
@@ -45,6 +47,7 @@ struct DeploymentEngine::Private {
     bool invalidInput = false;
     QString stopCode;  // set once a stop was asked for: MANUAL_STOP, ALARM_ACTIVE
     QString stopMessage;
+    QList<InstanceTerminator*> terminators;  // running, original-instances: terminate
 
     // bookkeeping (deploymentengine.cpp)
     void emitEvent(RunEventKind kind, const QString& step = {}, const QString& name = {},
@@ -81,6 +84,9 @@ struct DeploymentEngine::Private {
     void startShift();
     void startBlock();
     void finishBlueGreen();
+    void terminateOriginals();
+    void onTerminated(InstanceTerminator* terminator, bool ok, const QString& message);
+    void routeBackToOriginals();
     void onPhaseInstanceFinished(int index, bool ok);
     void onRerouteInstanceFinished();
     bool allFinished(const QList<int>& indices) const;

@@ -10,8 +10,8 @@
 #include "spec/appspec.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace pw {
 
@@ -105,9 +105,11 @@ QString Installation::generate() {
 
 QString Installation::writeInstallFile() {
     QDir().mkpath(m_request.instructionsDir);
-    QSaveFile file(joinPath(m_request.instructionsDir,
-                            m_request.deploymentGroupId + QLatin1String("-install.json")));
-    if (!file.open(QIODevice::WriteOnly) || file.write(m_plan.toJson()) < 0 || !file.commit())
+    // A record of the plan, as the agent keeps it; written plainly (no fsync per instance): the
+    // cleanup file, not this one, is what the next Install reads.
+    QFile file(joinPath(m_request.instructionsDir,
+                        m_request.deploymentGroupId + QLatin1String("-install.json")));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(m_plan.toJson()) < 0)
         return fail(QStringLiteral("Cannot write %1: %2").arg(file.fileName(), file.errorString()));
     return {};
 }

@@ -23,7 +23,10 @@ namespace pw {
 namespace {
 
 // The stored revision was checked for escapes when it was imported, so the per-instance copy
-// can be a plain tree copy (RevisionExtractor's checks cost ~20 ms an instance).
+// can be a plain tree copy (RevisionExtractor's checks cost ~20 ms an instance). Files are
+// hard links: the revision store is read-only by convention and Install copies out of the
+// archive, so sharing inodes is safe and costs no data I/O; another filesystem falls back to
+// a copy.
 QString copyTree(const QString& from, const QString& to) {
     QDirIterator it(from, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
                     QDirIterator::Subdirectories);
@@ -39,7 +42,9 @@ QString copyTree(const QString& from, const QString& to) {
         else if (info.isDir())
             ok = QDir().mkpath(target);
         else
-            ok = QFile::copy(source, target);
+            ok = ::link(QFile::encodeName(source).constData(),
+                        QFile::encodeName(target).constData()) == 0 ||
+                 QFile::copy(source, target);
         if (!ok)
             return QStringLiteral("cannot copy %1 to %2").arg(source, target);
     }

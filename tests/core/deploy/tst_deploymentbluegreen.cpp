@@ -219,6 +219,47 @@ private slots:
         QCOMPARE(after.errors, 0);
         QCOMPARE(after.backends.value("green-1") + after.backends.value("green-2"), 10);
     }
+    // StopDeployment mid-canary: CodeDeploy reroutes to the original fleet, so every request
+    // after the stop reaches the originals and the replacements leave the load balancer.
+    void manualStopDuringShiftRoutesTrafficBack() {
+        workspace("{type: all-at-once}");
+        const WorkspaceParseResult ws =
+            parseWorkspace(YamlDocument::loadFile(m_fx->root() + "/.pipewright/workspace.yml"));
+        DeploymentGroupRuntime runtime(m_fx->stateDir(), "shop",
+                                       *ws.workspace.application(u"shop")->group(u"web"));
+        DeploymentEngine first(m_fx->request(revision("r1")), &runtime);
+        QCOMPARE(DeployFixture::run(first).status, QStringLiteral("Succeeded"));  // green serves
+        workspace("{type: canary, percent: 50, interval-seconds: 30}");  // the router is the same
+        DeploymentEngine second(m_fx->request(revision("r2")), &runtime);
+        Burst during;
+        QList<int> shifts;
+        connect(&second, &DeploymentEngine::runEvent, this, [&](const RunEvent& e) {
+            if (e.kind != RunEventKind::TrafficShifted)
+                return;
+            shifts.append(e.value.toInt());
+            if (e.value == u"50")
+                QTimer::singleShot(0, this, [&] { fire(20, &during); });
+        });
+        QTimer poll;
+        connect(&poll, &QTimer::timeout, this, [&] {
+            if (during.done == 20)
+                second.stop();
+        });
+        poll.start(20);
+        const DeploymentState stopped = DeployFixture::run(second, 20000);
+        QCOMPARE(stopped.status, QStringLiteral("Stopped"));
+        QCOMPARE(stopped.errorCode, QStringLiteral("MANUAL_STOP"));
+        QCOMPARE(shifts, QList<int>({50, 0}));
+        QCOMPARE(stopped.trafficPercent, 0);
+        const int toBlue = during.backends.value("blue-1") + during.backends.value("blue-2");
+        QVERIFY2(toBlue >= 6 && toBlue <= 14, qPrintable(QString::number(toBlue)));
+        const Burst after = burst(20);
+        QCOMPARE(after.errors, 0);
+        QCOMPARE(after.backends.value("green-1") + after.backends.value("green-2"), 20);
+        QVERIFY(after.backends.value("green-1") > 0 && after.backends.value("green-2") > 0);
+        QVERIFY(!runtime.isRegistered("blue-1") && !runtime.isRegistered("blue-2"));
+        QVERIFY(runtime.isRegistered("green-1") && runtime.isRegistered("green-2"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDeploymentBlueGreen)
