@@ -2,11 +2,14 @@
 // 5,000-action one, then times parse, graph model + layout, scene build and the first paint
 // into a QImage, and 100 pan/zoom steps each painting a 1600x1000 viewport.
 // Goals: 500 actions laid out and drawn in under 200 ms; 5,000 actions pan and zoom without
-// stutter (every step well under a 16 ms frame at the zoom levels people read at).
-// Each size runs twice in the same process: "plain" without the view's background cache and
-// the cards' pixmap caches (the designer before caching), "cached" as the app ships. Besides
-// a full-viewport render per step it times what a pan really costs on screen: scroll the
-// shown view by 120 px and repaint its viewport (offscreen platform backing store).
+// stutter (every on-screen step under a 16 ms frame).
+// Each size runs three times in the same process: "plain" without the view's background cache
+// and the cards' pixmap caches (the designer before caching), "cached" with them but without
+// level-of-detail painting (the designer before it), "lod" as the app ships. Besides a
+// full-viewport render per step it times what a gesture really costs on screen: scroll the
+// shown view by 120 px, or zoom it by a wheel notch from reading size out to the whole
+// pipeline and back, and repaint its viewport (offscreen platform backing store); then the
+// one full-quality repaint once the view has been still for a moment ("settle").
 // Times are this thread's CPU time (the machine is shared), not wall time.
 #include "graph/pipelinegraphmodel.h"
 #include "graph/pipelinescene.h"
@@ -19,6 +22,7 @@
 #include <QImage>
 #include <QPainter>
 #include <QScrollBar>
+#include <QThread>
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
@@ -53,7 +57,14 @@ struct Figures {
     double parseMs = 0, layoutMs = 0, sceneMs = 0, paintMs = 0;
     double stepMedianMs = 0, stepMaxMs = 0, stepFitMaxMs = 0;
     double screenMedianMs = 0, screenMaxMs = 0;
+    double zoomMedianMs = 0, zoomMaxMs = 0, settleMs = 0;
 };
+
+enum class Mode { Plain, Cached, Lod };
+
+const char* modeName(Mode m) {
+    return m == Mode::Plain ? "plain" : m == Mode::Cached ? "cached" : "lod";
+}
 
 // The build machine is shared, so steps are timed in this thread's CPU time: other
 // processes' load does not count, the work of painting does.
@@ -85,6 +96,25 @@ double median(QList<double> values) {
     return values[values.size() / 2];
 }
 
+void printSteps(const char* what, const QList<double>& steps) {
+    if (!qEnvironmentVariableIsSet("BENCH_STEPS"))
+        return;
+    std::printf("%s:", what);
+    for (double p : steps)
+        std::printf(" %.1f", p);
+    std::printf("\n");
+}
+
+// Lets the view's settle timer fire and times the full-quality repaint it asks for.
+double measureSettle() {
+    QThread::msleep(250);
+    CpuTimer t;
+    t.start();
+    QCoreApplication::processEvents();
+    QCoreApplication::processEvents();
+    return ms(t);
+}
+
 // Pans the shown view in 120 px steps at reading size, timing the scroll and the repaint it
 // causes (the event loop paints the exposed strip into the window's backing store).
 void measureScreenPans(PipelineView& view, Figures& f) {
@@ -103,17 +133,60 @@ void measureScreenPans(PipelineView& view, Figures& f) {
         QCoreApplication::processEvents();
         pans << ms(t);
     }
-    view.hide();
-    if (qEnvironmentVariableIsSet("BENCH_STEPS")) {
-        for (double p : pans)
-            std::printf("%.1f ", p);
-        std::printf("\n");
-    }
+    printSteps("pan", pans);
     f.screenMedianMs = median(pans);
     f.screenMaxMs = *std::max_element(pans.cbegin(), pans.cend());
+    f.settleMs = measureSettle();
 }
 
-Figures measure(int actions, bool cached) {
+// Zooms the shown view a wheel notch at a time from reading size out to the whole pipeline
+// and back in, timing each step's repaint.
+void measureScreenZooms(PipelineView& view, Figures& f) {
+    view.fitAll();
+    const qreal overview = std::max(view.zoom(), 0.021);  // the view zooms out to 0.02
+    view.zoomBy(1.0 / view.zoom());
+    view.horizontalScrollBar()->setValue(view.horizontalScrollBar()->minimum() + 400);
+    QCoreApplication::processEvents();
+    measureSettle();
+    QList<double> zooms;
+    CpuTimer t;
+    // One wheel notch is 1.0015^120 ~ 1.2; a touchpad pinch takes smaller steps.
+    for (bool out : {true, false}) {
+        while (out ? view.zoom() > overview * 1.01 : view.zoom() < 0.99) {
+            t.start();
+            view.zoomBy(out ? 0.88 : 1 / 0.88);
+            QCoreApplication::processEvents();
+            zooms << ms(t);
+        }
+    }
+    printSteps("zoom", zooms);
+    f.zoomMedianMs = median(zooms);
+    f.zoomMaxMs = *std::max_element(zooms.cbegin(), zooms.cend());
+    view.hide();
+}
+
+// With BENCH_SHOTS_DIR set, saves what the shipped designer shows: the whole pipeline, a
+// zoomed-out middle ground and reading size, each after the view settled.
+void saveShots(PipelineView& view, int actions) {
+    const QString dir = qEnvironmentVariable("BENCH_SHOTS_DIR");
+    if (dir.isEmpty())
+        return;
+    view.show();
+    const QString stem = dir + QStringLiteral("/panperf-%1").arg(actions);
+    view.fitAll();
+    measureSettle();
+    view.grab().save(stem + QStringLiteral(".png"));
+    for (qreal zoom : {0.3, 1.0}) {
+        view.zoomBy(zoom / view.zoom());
+        view.horizontalScrollBar()->setValue(view.horizontalScrollBar()->minimum() + 200);
+        measureSettle();
+        view.grab().save(stem + QStringLiteral("-zoom%1.png").arg(qRound(zoom * 100)));
+    }
+    view.hide();
+}
+
+Figures measure(int actions, Mode mode) {
+    const bool cached = mode != Mode::Plain;
     const QByteArray text = generatedPipeline(actions);
     Figures f;
     CpuTimer t;
@@ -126,6 +199,7 @@ Figures measure(int actions, bool cached) {
     f.layoutMs = ms(t);
     PipelineScene scene;
     scene.setItemCaching(cached);
+    scene.setFastPainting(mode == Mode::Lod);
     scene.setModel(model);
     PipelineView view;
     view.setPipelineScene(&scene);
@@ -140,6 +214,8 @@ Figures measure(int actions, bool cached) {
     // 100 steps: zoom in from the overview to reading size, then pan across at reading size.
     QList<double> steps, fitSteps;
     for (int i = 0; i < 100; ++i) {
+        if (i == 30)
+            measureSettle();  // the zoom is over: pan at full quality from here
         if (i < 30)
             view.zoomBy(std::pow(1.0 / view.zoom(), 1.0 / (30 - i)));
         else
@@ -152,6 +228,9 @@ Figures measure(int actions, bool cached) {
     f.stepMaxMs = *std::max_element(steps.cbegin(), steps.cend());
     f.stepFitMaxMs = *std::max_element(fitSteps.cbegin(), fitSteps.cend());
     measureScreenPans(view, f);
+    measureScreenZooms(view, f);
+    if (mode == Mode::Lod)
+        saveShots(view, actions);
     return f;
 }
 
@@ -161,28 +240,36 @@ int main(int argc, char** argv) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    std::printf("%-8s %-6s %8s %8s %8s %8s %8s | %9s %9s %11s | %11s %11s\n", "actions", "mode",
-                "parse", "layout", "scene", "paint", "total", "pan med", "pan max", "zoom-in max",
-                "screen med", "screen max");
+    std::printf("%-7s %-6s %7s %7s %7s %7s %7s | %7s %7s %7s | %7s %7s %7s %7s %7s\n", "actions",
+                "mode", "parse", "layout", "scene", "paint", "total", "pan med", "pan max",
+                "zin max", "scr pan", "pan max", "zoom", "zoom max", "settle");
     for (int n : {500, 5000}) {
-        double plainMax = 0;
-        for (bool cached : {false, true}) {
-            const Figures f = measure(n, cached);
+        Figures before;
+        for (Mode mode : {Mode::Plain, Mode::Cached, Mode::Lod}) {
+            // BENCH_ONLY=lod (or plain, cached) runs one mode, for profiling.
+            const QByteArray only = qgetenv("BENCH_ONLY");
+            if (!only.isEmpty() && only != modeName(mode))
+                continue;
+            const Figures f = measure(n, mode);
             std::printf(
-                "%-8d %-6s %6.1fms %6.1fms %6.1fms %6.1fms %6.1fms | %7.2fms %7.2fms "
-                "%9.2fms | %9.2fms %9.2fms\n",
-                n, cached ? "cached" : "plain", f.parseMs, f.layoutMs, f.sceneMs, f.paintMs,
+                "%-7d %-6s %7.1f %7.1f %7.1f %7.1f %7.1f | %7.2f %7.2f %7.2f | %7.2f %7.2f "
+                "%7.2f %8.2f %7.2f\n",
+                n, modeName(mode), f.parseMs, f.layoutMs, f.sceneMs, f.paintMs,
                 f.layoutMs + f.sceneMs + f.paintMs, f.stepMedianMs, f.stepMaxMs, f.stepFitMaxMs,
-                f.screenMedianMs, f.screenMaxMs);
-            if (!cached)
-                plainMax = f.screenMaxMs;
-            else
-                std::printf("%-8d cached/plain worst on-screen pan: %.2f\n", n,
-                            f.screenMaxMs / plainMax);
+                f.screenMedianMs, f.screenMaxMs, f.zoomMedianMs, f.zoomMaxMs, f.settleMs);
+            if (mode == Mode::Cached)
+                before = f;
+            else if (mode == Mode::Lod && before.screenMaxMs > 0)
+                std::printf(
+                    "%-7d worst on-screen step, cached -> lod: pan %.2f -> %.2f ms, zoom "
+                    "%.2f -> %.2f ms\n",
+                    n, before.screenMaxMs, f.screenMaxMs, before.zoomMaxMs, f.zoomMaxMs);
         }
     }
     std::printf(
-        "goal: 500 actions layout+scene+paint < 200 ms; 5,000-action on-screen pan steps < 16 "
-        "ms\n");
+        "ms of CPU. render into a QImage: pan med/max, zin max (zoom in from the overview).\n"
+        "on screen: scr pan median, pan max, zoom median, zoom max, settle repaint.\n"
+        "goal: 500 actions layout+scene+paint < 200 ms; 5,000-action on-screen pan and zoom "
+        "steps < 16 ms\n");
     return 0;
 }

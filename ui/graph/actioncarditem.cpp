@@ -68,6 +68,12 @@ ActionCardItem::ActionCardItem(const GraphNode& node, int index)
     , m_inputs(int(node.inputs.size()))
     , m_outputs(int(node.outputs.size())) {
     m_home = node.rect.topLeft();
+    // A clip path per paint is costly while zooming, when cards are not cached.
+    QPainterPath card;
+    card.addRoundedRect(m_rect, kRadius, kRadius);
+    QPainterPath strip;
+    strip.addRect(QRectF(m_rect.left(), m_rect.top(), kStrip, m_rect.height()));
+    m_strip = card.intersected(strip);
     setPos(m_home);
     setFlags(ItemIsSelectable | ItemIsFocusable | ItemIsMovable);
     const qreal textWidth = m_rect.width() - 58 - 12;
@@ -97,8 +103,16 @@ QRectF ActionCardItem::boundingRect() const {
 
 void ActionCardItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
-    if (lod < 0.4) {
+    const auto* owner = static_cast<const PipelineScene*>(scene());
+    if (lod < PipelineScene::kDetailZoom) {
+        // A few pixels wide: an aliased rect is as good and far cheaper for thousands.
+        if (owner && owner->fastPainting())
+            painter->setRenderHint(QPainter::Antialiasing, false);
         paintSimple(painter);
+        return;
+    }
+    if (owner && owner->isZooming()) {
+        paintZooming(painter);
         return;
     }
     paintFull(painter);
@@ -116,6 +130,29 @@ void ActionCardItem::paintSimple(QPainter* painter) const {
     painter->fillRect(m_rect, isSelected() ? graphpalette::selection() : fill);
 }
 
+QColor ActionCardItem::borderColour() const {
+    if (isSelected())
+        return graphpalette::selection();
+    return m_live ? graphpalette::status(m_state.status, m_state.awaitingApproval)
+                  : QColor(0xd5, 0xdb, 0xe5);
+}
+
+// While a zoom gesture goes on cards are not cached and every step redraws them all: the card,
+// its strip and disc, a grey bar for the name (laying text out again at each new scale is
+// what costs). The view repaints in full once the gesture settles.
+void ActionCardItem::paintZooming(QPainter* painter) const {
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    painter->setPen(QPen(borderColour(), isSelected() || m_live ? 2 : 0));
+    painter->setBrush(Qt::white);
+    painter->drawRect(m_rect);
+    const QColor accent = graphpalette::category(m_category);
+    painter->fillRect(QRectF(m_rect.left(), m_rect.top(), kStrip, m_rect.height()), accent);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(accent);
+    painter->drawEllipse(QRectF(16, 14, 34, 34));
+    painter->fillRect(QRectF(58, 16, m_nameText.size().width(), 10), QColor(0xcb, 0xd5, 0xe1));
+}
+
 void ActionCardItem::paintFull(QPainter* painter) const {
     painter->setRenderHint(QPainter::Antialiasing);
     const QColor accent = graphpalette::category(m_category);
@@ -123,18 +160,10 @@ void ActionCardItem::paintFull(QPainter* painter) const {
     painter->setPen(Qt::NoPen);
     painter->setBrush(QColor(15, 23, 42, 22));
     painter->drawRoundedRect(m_rect.translated(0, 3), kRadius, kRadius);
-    const QColor border = isSelected() ? graphpalette::selection()
-                          : m_live ? graphpalette::status(m_state.status, m_state.awaitingApproval)
-                                   : QColor(0xd5, 0xdb, 0xe5);
-    painter->setPen(QPen(border, isSelected() || m_live ? 2 : 1));
+    painter->setPen(QPen(borderColour(), isSelected() || m_live ? 2 : 1));
     painter->setBrush(Qt::white);
     painter->drawRoundedRect(m_rect, kRadius, kRadius);
-    QPainterPath strip;
-    strip.addRoundedRect(m_rect, kRadius, kRadius);
-    painter->save();
-    painter->setClipPath(strip);
-    painter->fillRect(QRectF(m_rect.left(), m_rect.top(), kStrip, m_rect.height()), accent);
-    painter->restore();
+    painter->fillPath(m_strip, accent);
     // Provider disc.
     const QRectF disc(16, 14, 34, 34);
     painter->setPen(Qt::NoPen);

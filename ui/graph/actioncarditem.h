@@ -3,6 +3,7 @@
 #include "engine/pipeline/pipelinestate.h"
 
 #include <QGraphicsItem>
+#include <QPainterPath>
 #include <QStaticText>
 
 class QGraphicsPathItem;
@@ -47,6 +48,8 @@ protected:
 private:
     void paintSimple(QPainter* painter) const;
     void paintFull(QPainter* painter) const;
+    void paintZooming(QPainter* painter) const;
+    QColor borderColour() const;
     void paintPorts(QPainter* painter) const;
     void paintBadge(QPainter* painter) const;
     void paintStatus(QPainter* painter) const;
@@ -55,6 +58,7 @@ private:
     int m_index;
     QPointF m_home;  // where the layout put the card; a drag ends back here or in a new place
     QRectF m_rect;
+    QPainterPath m_strip;  // the category strip, cut to the card's rounded corner once
     QString m_name;
     QString m_detail;
     QString m_category;

@@ -2,6 +2,7 @@
 
 #include <QGraphicsItem>
 #include <QPainterPath>
+#include <QPolygonF>
 #include <QString>
 
 namespace pw {
@@ -17,9 +18,19 @@ public:
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
     void setHighlighted(bool on);
     const QString& artifact() const { return m_artifact; }
+    // The curve flattened once, fine enough for the largest zoom; painting draws only the
+    // runs of it that cross the exposed rect.
+    const QPolygonF& polyline() const { return m_polyline; }
 
 private:
+    void paintCurve(QPainter* painter, const QPolygonF& line, const QRectF& exposed,
+                    bool fast) const;
+    void paintLabel(QPainter* painter, const QColor& colour) const;
+
     QPainterPath m_path;
+    QPolygonF m_polyline;
+    QPolygonF m_coarse;            // fewer points, for hairlines when zoomed out
+    mutable QPainterPath m_shape;  // stroked on the first hit test, not per call
     QPointF m_to;
     QPointF m_label;
     QString m_artifact;

@@ -56,10 +56,10 @@ void PipelineScene::setModel(const PipelineGraphModel& model) {
     }
     for (int n = 0; n < m_model.nodes().size(); ++n) {
         m_cards << new ActionCardItem(m_model.nodes()[n], n);
-        if (m_itemCaching)
-            m_cards.last()->setCacheMode(QGraphicsItem::DeviceCoordinateCache);
         addItem(m_cards.last());
     }
+    m_cardsCached = false;
+    applyCardCaching();
     for (const GraphEdge& e : m_model.edges()) {
         m_edges << new ArtifactEdgeItem(m_model.outputPort(e.from, e.fromPort),
                                         m_model.inputPort(e.to, e.toPort), e.artifact);
@@ -67,6 +67,22 @@ void PipelineScene::setModel(const PipelineGraphModel& model) {
     }
     // A margin so cards near the border can be centred and the minimap has air.
     setSceneRect(m_model.bounds().adjusted(-80, -60, 80, 60));
+}
+
+void PipelineScene::setViewZoom(qreal zoom, bool zooming) {
+    m_viewZoom = zoom;
+    m_zooming = zooming;
+    applyCardCaching();
+}
+
+void PipelineScene::applyCardCaching() {
+    const bool cached =
+        m_itemCaching && (!m_fastPainting || (!m_zooming && m_viewZoom >= kDetailZoom));
+    if (cached == m_cardsCached)
+        return;
+    m_cardsCached = cached;
+    for (ActionCardItem* c : m_cards)
+        c->setCacheMode(cached ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache);
 }
 
 int PipelineScene::selectedNode() const {

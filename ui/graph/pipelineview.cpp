@@ -5,6 +5,7 @@
 
 #include <QKeyEvent>
 #include <QScrollBar>
+#include <QTimer>
 #include <QWheelEvent>
 
 namespace pw {
@@ -12,10 +13,15 @@ namespace pw {
 namespace {
 constexpr qreal kMinZoom = 0.02;
 constexpr qreal kMaxZoom = 3.0;
+// How long the view must be still before it repaints at full quality.
+constexpr int kSettleMs = 150;
 }  // namespace
 
 PipelineView::PipelineView(QWidget* parent)
-    : QGraphicsView(parent), m_minimap(new GraphMinimap(this)) {
+    : QGraphicsView(parent), m_minimap(new GraphMinimap(this)), m_settle(new QTimer(this)) {
+    m_settle->setSingleShot(true);
+    m_settle->setInterval(kSettleMs);
+    connect(m_settle, &QTimer::timeout, this, &PipelineView::settle);
     setRenderHint(QPainter::Antialiasing);
     setRenderHint(QPainter::TextAntialiasing);
     setDragMode(ScrollHandDrag);
@@ -42,6 +48,7 @@ void PipelineView::zoomBy(qreal factor) {
     if (qFuzzyCompare(target, zoom()))
         return;
     scale(target / zoom(), target / zoom());
+    noteMoving(true);
     m_autoFit = m_fitting;
     m_minimap->refresh();
     emit zoomChanged(zoom());
@@ -52,6 +59,7 @@ void PipelineView::fitAll() {
         return;
     m_fitting = true;
     fitInView(scene()->sceneRect(), Qt::KeepAspectRatio);
+    noteMoving(true);
     // Small pipelines should not be blown up past a comfortable reading size.
     if (zoom() > 1.0)
         zoomBy(1.0 / zoom());
@@ -124,9 +132,34 @@ void PipelineView::resizeEvent(QResizeEvent* event) {
 }
 
 void PipelineView::scrollContentsBy(int dx, int dy) {
+    noteMoving(false);
     QGraphicsView::scrollContentsBy(dx, dy);
     placeMinimap();  // scrolling the viewport moved its child along
     m_minimap->refresh();
+}
+
+bool PipelineView::isMoving() const {
+    return m_settle->isActive();
+}
+
+void PipelineView::noteMoving(bool zooming) {
+    PipelineScene* s = pipelineScene();
+    if (!s || !s->fastPainting())
+        return;
+    m_zooming = m_zooming || zooming;
+    s->setMoving(true);
+    s->setViewZoom(zoom(), m_zooming);
+    m_settle->start();
+}
+
+// The steps of the gesture were painted without antialiasing: one clean repaint now.
+void PipelineView::settle() {
+    m_zooming = false;
+    if (PipelineScene* s = pipelineScene()) {
+        s->setMoving(false);
+        s->setViewZoom(zoom(), false);
+    }
+    viewport()->update();
 }
 
 void PipelineView::placeMinimap() {

@@ -2,6 +2,8 @@
 
 #include <QGraphicsView>
 
+class QTimer;
+
 namespace pw {
 
 class GraphMinimap;
@@ -22,6 +24,8 @@ public:
     GraphMinimap* minimap() const { return m_minimap; }
     // Selects `node` and scrolls it into view.
     void goToNode(int node);
+    // True from the first step of a pan or zoom until the view has been still for a moment.
+    bool isMoving() const;
 
 signals:
     void zoomChanged(qreal zoom);
@@ -35,12 +39,16 @@ protected:
 
 private:
     void placeMinimap();
+    void noteMoving(bool zooming);
+    void settle();
 
     GraphMinimap* m_minimap = nullptr;
+    QTimer* m_settle = nullptr;  // fires once the view has been still for a moment
     // Until the user zooms, the view keeps the whole pipeline fitted, also through the first
     // resizes of a view that was built before it was shown.
     bool m_autoFit = true;
     bool m_fitting = false;
+    bool m_zooming = false;  // a zoom gesture is going on, until the view settles
 };
 
 }  // namespace pw

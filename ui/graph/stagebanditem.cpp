@@ -2,6 +2,7 @@
 
 #include "graph/graphpalette.h"
 #include "graph/pipelinegraphmodel.h"
+#include "graph/pipelinescene.h"
 
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
@@ -30,7 +31,10 @@ void StageBandItem::setStatus(const QString& status, const QColor& colour) {
 void StageBandItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
     const qreal header = PipelineGraphModel::kHeaderHeight;
-    if (lod < 0.4) {
+    if (lod < PipelineScene::kDetailZoom) {
+        const auto* owner = static_cast<const PipelineScene*>(scene());
+        if (owner && owner->fastPainting())
+            painter->setRenderHint(QPainter::Antialiasing, false);
         painter->fillRect(m_rect, graphpalette::column());
         painter->fillRect(QRectF(m_rect.topLeft(), QSizeF(m_rect.width(), header)),
                           QColor(0xcb, 0xd5, 0xe1));
