@@ -7,6 +7,8 @@ seconds="${1:-60}"
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/pipewright-ccache}"
 # Hash paths relative to the checkout, so a fresh clone in another folder reuses the cache.
 export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}"
+# Debug info would otherwise put the build folder into every hash (ccache hash_dir).
+export CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j "$(nproc)" --target fuzz_validate
 seeds=build/fuzz/seeds

@@ -8,6 +8,8 @@ bash scripts/setup.sh
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/pipewright-ccache}"
 # Hash paths relative to the checkout, so a fresh clone in another folder reuses the cache.
 export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}"
+# Debug info would otherwise put the build folder into every hash (ccache hash_dir).
+export CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
 jobs="${PIPEWRIGHT_JOBS:-$(nproc)}"
 corpus="$(cd .. && pwd)/shared/corpus"
 
