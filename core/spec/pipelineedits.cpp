@@ -1,5 +1,7 @@
 #include "spec/pipelineedits.h"
 
+#include "spec/pipelinetext.h"
+
 #include "spec/diagnosticsink.h"
 #include "yaml/yamldocument.h"
 
@@ -7,87 +9,9 @@
 
 namespace pw {
 
+using namespace pipelinetext;
+
 namespace {
-
-// Where the stages live and how the file spells its keys (CloudFormation capitalises them).
-struct PipelineSite {
-    YamlNode stages;
-    bool capitalised = false;
-
-    QString key(const char* lower) const {
-        QString k = QString::fromLatin1(lower);
-        if (capitalised)
-            k[0] = k[0].toUpper();
-        return k;
-    }
-};
-
-YamlNode cloudFormationPipeline(const YamlNode& root) {
-    const YamlNode resources = root.get(u"Resources");
-    for (int i = 0; i < resources.size(); ++i) {
-        const YamlNode resource = resources.valueAt(i);
-        if (resource.get(u"Type").scalar() == QLatin1String("AWS::CodePipeline::Pipeline"))
-            return resource.get(u"Properties");
-    }
-    return {};
-}
-
-PipelineSite locate(const YamlDocument& document) {
-    const YamlNode root = document.root();
-    YamlNode pipeline = root.get(u"pipeline");
-    if (!pipeline.isMapping())
-        pipeline = root.has(u"stages") ? root : cloudFormationPipeline(root);
-    PipelineSite site;
-    site.capitalised = !pipeline.has(u"stages") && pipeline.has(u"Stages");
-    site.stages = pipeline.get(site.key("stages"));
-    return site;
-}
-
-qsizetype lineStart(const QByteArray& text, qsizetype offset) {
-    const qsizetype nl = text.lastIndexOf('\n', offset - 1);
-    return nl < 0 ? 0 : nl + 1;
-}
-
-qsizetype nextLineStart(const QByteArray& text, qsizetype offset) {
-    const qsizetype nl = text.indexOf('\n', offset);
-    return nl < 0 ? text.size() : nl + 1;
-}
-
-int indentAt(const QByteArray& text, qsizetype start) {
-    int n = 0;
-    while (start + n < text.size() && text.at(start + n) == ' ')
-        ++n;
-    return n;
-}
-
-bool isFlow(const YamlNode& node) {
-    const QByteArray& text = node.document()->text();
-    const qsizetype at = node.mark().offset;
-    return at >= 0 && at < text.size() && (text.at(at) == '[' || text.at(at) == '{');
-}
-
-// The offset just past the flow collection (or quoted scalar) starting at `start`.
-qsizetype flowEnd(const QByteArray& text, qsizetype start) {
-    int depth = 0;
-    char quote = 0;
-    for (qsizetype i = start; i < text.size(); ++i) {
-        const char c = text.at(i);
-        if (quote) {
-            if (c == '\\' && quote == '"')
-                ++i;
-            else if (c == quote)
-                quote = 0;
-        } else if (c == '"' || c == '\'') {
-            quote = c;
-        } else if (c == '{' || c == '[') {
-            ++depth;
-        } else if (c == '}' || c == ']') {
-            if (--depth == 0)
-                return i + 1;
-        }
-    }
-    return text.size();
-}
 
 // A block sequence item spans from its dash line through the lines indented deeper than
 // the dash; comments after it belong to what follows.
@@ -302,7 +226,7 @@ ActionTemplate defaultActionTemplate(const QString& category, const QString& nam
 }
 
 PipelineEdit renameStage(const YamlDocument& document, int stage, const QString& name) {
-    const PipelineSite site = locate(document);
+    const PipelineSite site = locatePipeline(document);
     const YamlNode node = site.stages.item(stage).get(site.key("name"));
     if (!node.isScalar())
         return failure(QStringLiteral("no such stage"));
@@ -314,7 +238,7 @@ PipelineEdit renameStage(const YamlDocument& document, int stage, const QString&
 
 PipelineEdit renameAction(const YamlDocument& document, int stage, int action,
                           const QString& name) {
-    const PipelineSite site = locate(document);
+    const PipelineSite site = locatePipeline(document);
     const YamlNode actions = actionsOf(site, stage);
     const YamlNode node = actions.item(action).get(site.key("name"));
     if (!node.isScalar())
@@ -328,7 +252,7 @@ PipelineEdit renameAction(const YamlDocument& document, int stage, int action,
 PipelineEdit setActionRunOrder(const YamlDocument& document, int stage, int action, int runOrder) {
     if (runOrder < 1 || runOrder > 999)
         return failure(QStringLiteral("runOrder must be between 1 and 999"));
-    const PipelineSite site = locate(document);
+    const PipelineSite site = locatePipeline(document);
     const YamlNode item = actionsOf(site, stage).item(action);
     if (!item.isMapping())
         return failure(QStringLiteral("no such action"));
@@ -359,11 +283,11 @@ PipelineEdit setActionRunOrder(const YamlDocument& document, int stage, int acti
 }
 
 PipelineEdit removeStage(const YamlDocument& document, int stage) {
-    return removeItem(locate(document).stages, stage, QStringLiteral("stage"));
+    return removeItem(locatePipeline(document).stages, stage, QStringLiteral("stage"));
 }
 
 PipelineEdit removeAction(const YamlDocument& document, int stage, int action) {
-    const PipelineSite site = locate(document);
+    const PipelineSite site = locatePipeline(document);
     if (!site.stages.item(stage).isValid())
         return failure(QStringLiteral("no such stage"));
     return removeItem(actionsOf(site, stage), action, QStringLiteral("action of the stage"));
@@ -371,7 +295,7 @@ PipelineEdit removeAction(const YamlDocument& document, int stage, int action) {
 
 PipelineEdit insertStage(const YamlDocument& document, int index, const QString& name,
                          const ActionTemplate& action) {
-    const PipelineSite site = locate(document);
+    const PipelineSite site = locatePipeline(document);
     if (!site.stages.isSequence() || site.stages.size() == 0)
         return failure(QStringLiteral("the pipeline has no stages to add to"));
     QString problem = checkName(name);
@@ -399,7 +323,7 @@ PipelineEdit insertStage(const YamlDocument& document, int index, const QString&
 }
 
 PipelineEdit appendAction(const YamlDocument& document, int stage, const ActionTemplate& action) {
-    const PipelineSite site = locate(document);
+    const PipelineSite site = locatePipeline(document);
     const YamlNode actions = actionsOf(site, stage);
     if (!actions.isSequence() || actions.size() == 0)
         return failure(QStringLiteral("the stage has no action list to add to"));
@@ -446,7 +370,7 @@ PipelineEdit moveAction(const YamlDocument& document, int stage, int action, int
     const PipelineEdit order = setActionRunOrder(document, stage, action, runOrder);
     if (!order.ok() || toStage == stage)
         return order;
-    const PipelineSite site = locate(document);
+    const PipelineSite site = locatePipeline(document);
     const YamlNode target = actionsOf(site, toStage);
     if (!target.isSequence() || target.size() == 0)
         return failure(QStringLiteral("no such stage to move to"));
@@ -457,7 +381,7 @@ PipelineEdit moveAction(const YamlDocument& document, int stage, int action, int
     // Step through whole texts, then express the result as one edit of the original.
     const QByteArray ordered = applyTextEdit(document.text(), order.edit);
     const YamlDocument doc1 = YamlDocument::load(ordered, document.file());
-    const PipelineSite site1 = locate(doc1);
+    const PipelineSite site1 = locatePipeline(doc1);
     const YamlNode from = actionsOf(site1, stage);
     const bool flow = isFlow(from);
     const QByteArray source = itemSource(from.item(action), flow);
@@ -467,7 +391,7 @@ PipelineEdit moveAction(const YamlDocument& document, int stage, int action, int
         return removal;
     const QByteArray removed = applyTextEdit(ordered, removal.edit);
     const YamlDocument doc2 = YamlDocument::load(removed, document.file());
-    const YamlNode to = actionsOf(locate(doc2), toStage);
+    const YamlNode to = actionsOf(locatePipeline(doc2), toStage);
     const int toIndent = indentAt(removed, lineStart(removed, to.item(0).mark().offset));
     const QByteArray moved = shiftLines(source, toIndent - fromIndent);
     const PipelineEdit insertion = insertItem(to, int(to.size()), moved, moved);
@@ -479,7 +403,7 @@ PipelineEdit moveAction(const YamlDocument& document, int stage, int action, int
 
 PipelineEdit addInputArtifact(const YamlDocument& document, int stage, int action,
                               const QString& artifact) {
-    const PipelineSite site = locate(document);
+    const PipelineSite site = locatePipeline(document);
     const YamlNode item = actionsOf(site, stage).item(action);
     const YamlNode nameKey = item.keyNode(site.key("name"));
     if (!item.isMapping() || !nameKey.isValid())

@@ -1,45 +1,16 @@
 #include "graph/actionconfigedits.h"
 
 #include "spec/diagnosticsink.h"
+#include "spec/pipelinetext.h"
 #include "yaml/yamldocument.h"
 
 #include <QRegularExpression>
 
 namespace pw {
 
+using namespace pipelinetext;
+
 namespace {
-
-// Where the document's first pipeline keeps its stages, and whether its keys are
-// CloudFormation-capitalised ("Stages", "Configuration").
-struct Site {
-    YamlNode stages;
-    bool capitalised = false;
-    QString key(const char* lower) const {
-        QString k = QString::fromLatin1(lower);
-        if (capitalised)
-            k[0] = k[0].toUpper();
-        return k;
-    }
-};
-
-Site locate(const YamlDocument& document) {
-    const YamlNode root = document.root();
-    YamlNode pipeline = root.get(u"pipeline");
-    if (!pipeline.isMapping() && root.has(u"stages"))
-        pipeline = root;
-    if (!pipeline.isMapping()) {
-        const YamlNode resources = root.get(u"Resources");
-        for (int i = 0; i < resources.size(); ++i) {
-            const YamlNode r = resources.valueAt(i);
-            if (r.get(u"Type").scalar() == QLatin1String("AWS::CodePipeline::Pipeline"))
-                pipeline = r.get(u"Properties");
-        }
-    }
-    Site site;
-    site.capitalised = !pipeline.has(u"stages") && pipeline.has(u"Stages");
-    site.stages = pipeline.get(site.key("stages"));
-    return site;
-}
 
 PipelineEdit failure(const QString& why) {
     return PipelineEdit{{}, why};
@@ -47,22 +18,6 @@ PipelineEdit failure(const QString& why) {
 
 PipelineEdit edit(qsizetype offset, qsizetype length, const QByteArray& text) {
     return PipelineEdit{TextEdit{offset, length, text}, {}};
-}
-
-qsizetype lineStart(const QByteArray& text, qsizetype offset) {
-    const qsizetype nl = text.lastIndexOf('\n', offset - 1);
-    return nl < 0 ? 0 : nl + 1;
-}
-
-qsizetype nextLineStart(const QByteArray& text, qsizetype offset) {
-    const qsizetype nl = text.indexOf('\n', offset);
-    return nl < 0 ? text.size() : nl + 1;
-}
-
-bool isFlow(const YamlNode& node) {
-    const QByteArray& text = node.document()->text();
-    const qsizetype at = node.mark().offset;
-    return at >= 0 && at < text.size() && text.at(at) == '{';
 }
 
 bool isJson(const YamlNode& key) {
@@ -182,8 +137,8 @@ PipelineEdit addToAction(const YamlNode& action, const QString& key, const QStri
     return edit(nextLineStart(text, name.mark().offset), 0, lines);
 }
 
-YamlNode actionNode(const YamlDocument& document, int stage, int action, Site* site) {
-    *site = locate(document);
+YamlNode actionNode(const YamlDocument& document, int stage, int action, PipelineSite* site) {
+    *site = locatePipeline(document);
     return site->stages.item(stage).get(site->key("actions")).item(action);
 }
 
@@ -198,7 +153,7 @@ PipelineEdit setScalar(const YamlNode& node, const QString& value, bool json) {
 
 PipelineEdit setActionConfiguration(const YamlDocument& document, int stage, int action,
                                     const QString& key, const QString& value) {
-    Site site;
+    PipelineSite site;
     const YamlNode a = actionNode(document, stage, action, &site);
     if (!a.isMapping())
         return failure(QStringLiteral("no action %1 in stage %2").arg(action).arg(stage));
@@ -223,7 +178,7 @@ PipelineEdit setActionConfiguration(const YamlDocument& document, int stage, int
 
 PipelineEdit setActionNamespace(const YamlDocument& document, int stage, int action,
                                 const QString& name) {
-    Site site;
+    PipelineSite site;
     const YamlNode a = actionNode(document, stage, action, &site);
     if (!a.isMapping())
         return failure(QStringLiteral("no action %1 in stage %2").arg(action).arg(stage));
