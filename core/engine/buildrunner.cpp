@@ -56,12 +56,24 @@ QStringList commandTexts(const QList<SourceText>& list) {
 }
 
 // CodeBuild's agent prefixes its own lines so: "[Container] 2026/11/26 04:00:00.123 ...".
-QString containerPrefix() {
-    QString stamp = formatUtcMs(nowUtcMs());  // 2026-11-26T04:00:00.123Z
-    stamp.replace(QLatin1Char('-'), QLatin1Char('/'));
-    stamp[10] = QLatin1Char(' ');
-    stamp.chop(1);
-    return QStringLiteral("[Container] ") + stamp + QLatin1Char(' ');
+// Two such lines per command: the second is formatted once, then only the milliseconds.
+QByteArray containerPrefix(qint64 ms) {
+    thread_local qint64 cachedSecond = -1;
+    thread_local QByteArray cachedHead;  // "[Container] 2026/11/26 04:00:00."
+    const qint64 second = ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
+    if (second != cachedSecond) {
+        cachedSecond = second;
+        QByteArray stamp = formatUtcMs(second * 1000).toLatin1();  // 2026-11-26T04:00:00.000Z
+        stamp.replace('-', '/');
+        stamp[10] = ' ';
+        cachedHead = "[Container] " + stamp.left(20);
+    }
+    const int millis = int(ms - second * 1000);
+    const char digits[] = {char('0' + millis / 100), char('0' + millis / 10 % 10),
+                           char('0' + millis % 10), ' '};
+    QByteArray prefix;
+    prefix.reserve(cachedHead.size() + 4);
+    return prefix.append(cachedHead).append(digits, 4);
 }
 
 QString gitOutput(const QString& dir, const QStringList& args) {
@@ -83,14 +95,16 @@ QString resolveShell(const QString& wanted, const QString& fallback) {
     return found.isEmpty() ? name : found;
 }
 
-// What `validateSpecFile` reports, from the document the build uses: a 500-command buildspec
-// is parsed once, not twice. JSON keeps the facade's stricter JSON checks.
-Diagnostics validateBuildspecDocument(const YamlDocument& doc, const QString& path) {
-    if (QFileInfo(path).suffix().compare(QLatin1String("json"), Qt::CaseInsensitive) == 0)
-        return validateSpecFile(path, SpecKind::Buildspec).diagnostics;
+// What `validateSpecFile` reports, from the document the build uses, and the model the build
+// runs: a 500-command buildspec is loaded and parsed once. JSON keeps the facade's stricter
+// JSON checks.
+Diagnostics validateBuildspecDocument(const YamlDocument& doc, const QString& path,
+                                      Buildspec* spec) {
     Diagnostics diagnostics = doc.diagnostics();
     if (!doc.hasErrors() || doc.root().isValid())
-        diagnostics += validateBuildspec(doc);
+        diagnostics += validateBuildspec(doc, spec);
+    if (QFileInfo(path).suffix().compare(QLatin1String("json"), Qt::CaseInsensitive) == 0)
+        diagnostics = validateSpecFile(path, SpecKind::Buildspec).diagnostics;
     sortDiagnostics(diagnostics);
     return diagnostics;
 }
@@ -209,6 +223,10 @@ void BuildRunner::enterPhase(BuildPhase phase) {
     emitEvent(e);
     logLine(QStringLiteral("Entering phase ") + record.name);
     switch (phase) {
+        case BuildPhase::Provisioning:
+            provisionShell();
+            finishPhase(RunStatus::Succeeded);
+            return;
         case BuildPhase::DownloadSource:
             downloadSource();
             return;
@@ -309,9 +327,7 @@ void BuildRunner::finishRun() {
 void BuildRunner::downloadSource() {
     if (!loadBuildspec())
         return;
-    const QString workdir = QDir(buildDirectory()).filePath(QStringLiteral("src"));
-    EnvList builtins = builtinVariables();
-    const ResolvedEnvironment env = BuildEnvironment::compose(m_request, *m_spec, builtins);
+    const ResolvedEnvironment env = BuildEnvironment::compose(m_request, *m_spec, m_builtins);
     m_environment = env.environment;
     m_secrets = env.secretValues;
     m_log.setSecrets(m_secrets);
@@ -338,9 +354,7 @@ bool BuildRunner::loadBuildspec() {
         return false;
     }
     const YamlDocument doc = YamlDocument::loadFile(m_buildspecPath);
-    m_diagnostics = validateBuildspecDocument(doc, m_buildspecPath);
-    BuildspecParseResult parsed = parseBuildspec(doc);
-    *m_spec = std::move(parsed.spec);
+    m_diagnostics = validateBuildspecDocument(doc, m_buildspecPath, m_spec.get());
     logDiagnostics(m_diagnostics);
     if (hasErrors(m_diagnostics) || doc.hasErrors()) {
         m_result.invalidInput = true;
@@ -439,6 +453,38 @@ void BuildRunner::prepareSource() {
         });
 }
 
+// The default shell starts while DOWNLOAD_SOURCE reads the buildspec (as CodeBuild's
+// container is up before the buildspec is read): its start is off the critical path. Its
+// environment lacks what only the buildspec adds; startShell() exports that, or replaces
+// the shell when the buildspec wants another one.
+void BuildRunner::provisionShell() {
+    m_builtins = builtinVariables();
+    const ResolvedEnvironment env = BuildEnvironment::compose(m_request, Buildspec(), m_builtins);
+    ShellSession::Options options;
+    options.program = resolveShell({}, m_request.defaultShell);
+    options.workingDirectory = m_request.inPlace ? m_srcDir : buildDirectory();
+    options.environment = env.environment;
+    options.stateDirectory = QDir(buildDirectory()).filePath(QStringLiteral("shell"));
+    options.killGraceMs = m_request.killGraceMs;
+    m_shellEnvironment = env.environment;
+    m_session = new ShellSession(options, this);
+    connectSession();
+    m_session->start();
+}
+
+bool BuildRunner::adoptProvisionedShell(const QString& program) {
+    if (!m_session || !m_spec->sharedShell() || m_session->program() != program)
+        return false;
+    for (const QString& name : m_environment.keys()) {
+        const QString value = m_environment.value(name);
+        if (!m_shellEnvironment.contains(name) || m_shellEnvironment.value(name) != value)
+            m_session->setVariable(name, value);
+    }
+    if (!m_request.inPlace)
+        m_session->changeDirectory(m_srcDir);
+    return true;
+}
+
 void BuildRunner::startShell() {
     if (m_spec->cache.present) {
         const CacheSpec cache = BuildOutputs::cacheSpec(*m_spec, m_environment);
@@ -447,21 +493,24 @@ void BuildRunner::startShell() {
         logLine(r.hit ? QStringLiteral("Cache restored from key ") + r.matchedKey
                       : QStringLiteral("Cache: no entry matched"));
     }
-    ShellSession::Options options;
-    options.program = resolveShell(m_spec->env.shell, m_request.defaultShell);
-    options.mode =
-        m_spec->sharedShell() ? ShellSession::Mode::Persistent : ShellSession::Mode::PerCommand;
-    options.workingDirectory = m_srcDir;
-    options.environment = m_environment;
-    options.stateDirectory = QDir(buildDirectory()).filePath(QStringLiteral("shell"));
-    options.killGraceMs = m_request.killGraceMs;
-    m_session = new ShellSession(options, this);
-    connectSession();
-    logLine(
-        QStringLiteral("Shell: %1 (%2)")
-            .arg(options.program, m_spec->sharedShell()
-                                      ? QStringLiteral("one shell for the build, version 0.2")
-                                      : QStringLiteral("a fresh shell per command, version 0.1")));
+    const QString program = resolveShell(m_spec->env.shell, m_request.defaultShell);
+    if (!adoptProvisionedShell(program)) {
+        delete m_session;  // kills the provisioned shell
+        ShellSession::Options options;
+        options.program = program;
+        options.mode =
+            m_spec->sharedShell() ? ShellSession::Mode::Persistent : ShellSession::Mode::PerCommand;
+        options.workingDirectory = m_srcDir;
+        options.environment = m_environment;
+        options.stateDirectory = QDir(buildDirectory()).filePath(QStringLiteral("shell"));
+        options.killGraceMs = m_request.killGraceMs;
+        m_session = new ShellSession(options, this);
+        connectSession();
+    }
+    logLine(QStringLiteral("Shell: %1 (%2)")
+                .arg(program, m_spec->sharedShell()
+                                  ? QStringLiteral("one shell for the build, version 0.2")
+                                  : QStringLiteral("a fresh shell per command, version 0.1")));
     finishPhase(RunStatus::Succeeded);
 }
 
@@ -571,7 +620,7 @@ void BuildRunner::onCommandStarted(int index) {
     m_currentCommand = (m_inFinally ? m_finally : m_commands).value(index);
     m_outputTail.clear();
     RunEvent e = makeEvent(RunEventKind::CommandStarted);
-    e.name = m_log.mask(m_currentCommand.toUtf8());
+    e.name = m_log.maskText(m_currentCommand);
     e.index = m_commandIndex;
     e.message = m_inFinally ? QStringLiteral("finally") : QStringLiteral("commands");
     emitEvent(e);
@@ -586,7 +635,7 @@ void BuildRunner::onCommandFinished(int exitCode) {
         emitEvent(log);
     }
     RunEvent e = makeEvent(RunEventKind::CommandFinished);
-    e.name = m_log.mask(m_currentCommand.toUtf8());
+    e.name = m_log.maskText(m_currentCommand);
     e.index = m_commandIndex;
     e.exitCode = exitCode;
     emitEvent(e);
@@ -801,7 +850,7 @@ void BuildRunner::onOutput(const QByteArray& bytes) {
 
 void BuildRunner::logLine(const QString& text) {
     RunEvent e = makeEvent(RunEventKind::LogChunk);
-    e.data = m_log.mask((containerPrefix() + text).toUtf8()) + '\n';
+    e.data = m_log.mask(containerPrefix(e.timeMs) + text.toUtf8()) + '\n';
     e.name = QStringLiteral("engine");
     emitEvent(e);
 }

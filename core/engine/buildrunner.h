@@ -54,6 +54,8 @@ private:
     void downloadSource();
     bool loadBuildspec();
     void prepareSource();
+    void provisionShell();
+    bool adoptProvisionedShell(const QString& program);
     void startShell();
     EnvList builtinVariables() const;
     // Buildspec phases.
@@ -88,6 +90,8 @@ private:
     BuildResult m_result;
     LogStream m_log;
     QProcessEnvironment m_environment;
+    QProcessEnvironment m_shellEnvironment;  // what the provisioned shell started with
+    EnvList m_builtins;                      // CODEBUILD_* and friends, computed once
     QStringList m_secrets;
     QString m_srcDir;
     QString m_buildspecPath;

@@ -21,7 +21,15 @@ QByteArray LogStream::mask(QByteArray bytes) const {
     return bytes;
 }
 
+QString LogStream::maskText(const QString& text) const {
+    if (m_secrets.isEmpty())
+        return text;
+    return QString::fromUtf8(mask(text.toUtf8()));
+}
+
 QByteArray LogStream::feed(const QByteArray& bytes) {
+    if (m_partial.isEmpty() && bytes.endsWith('\n'))
+        return mask(bytes);  // whole lines, the usual case: no copy
     m_partial += bytes;
     const qsizetype lastNewline = m_partial.lastIndexOf('\n');
     if (lastNewline >= 0) {

@@ -20,6 +20,7 @@ public:
     // Returns what is left (a last line without newline), masked.
     QByteArray flush();
     QByteArray mask(QByteArray bytes) const;
+    QString maskText(const QString& text) const;  // the text itself when there are no secrets
 
 private:
     QList<QByteArray> m_secrets;  // longest first, so a secret containing another wins

@@ -39,6 +39,10 @@ public:
     ~ShellSession() override;
 
     bool isBusy() const { return m_busy; }
+    const QString& program() const { return m_options.program; }
+    // Starts a persistent shell now rather than with the first batch, so its start overlaps
+    // whatever the engine does meanwhile (reading the buildspec).
+    void start();
     // Runs `commands` in order (a multi-line block is one command) until one fails: emits
     // commandStarted(i), output() as it comes, commandFinished(exit) per command run, then
     // batchFinished(). Stdin of every command is /dev/null.
@@ -46,6 +50,8 @@ public:
     void run(const QString& command) { runBatch({command}); }
     // Exported into the shell before the next command runs.
     void setVariable(const QString& name, const QString& value);
+    // The next command runs in `directory` (the shell changes to it first); OLDPWD is kept.
+    void changeDirectory(const QString& directory);
     // Reads shell variables; emits variablesRead() with the names that are set.
     void queryVariables(const QStringList& names);
     // Expands each text as the inside of a double-quoted shell word ("$(date +%Y)-${V:-x}")
@@ -79,17 +85,17 @@ private:
     void onReadable();
     void onReadPause();
     void onProcessFinished(int exitCode, int exitStatus);
-    void onMarker(const QByteArray& payload);
+    void onMarker(QByteArrayView payload);
     void startCommand();
     void finishCommand(int exitCode);
     void finishBatch();
     void finishQuery(int status);
     void scanOutput();
     void signalGroups(int signal);
-    QByteArray exportLines();
+    QByteArray preludeLines();
 
     static constexpr qsizetype kTrickleBytes = 16 * 1024;
-    static constexpr int kTricklePauseMs = 1;
+    static constexpr int kTricklePauseMs = 0;
 
     Options m_options;
     QProcess* m_process = nullptr;
@@ -101,6 +107,7 @@ private:
     QByteArray m_pending;
     QList<qint64> m_groups;
     QList<QPair<QString, QString>> m_pendingVariables;
+    QString m_pendingDirectory;  // for the persistent shell to change to before the next batch
     enum class Query { None, Variables, Words };
     Query m_query = Query::None;
     int m_queryCount = 0;  // words expected back
@@ -108,6 +115,7 @@ private:
     QStringList m_batch;
     int m_next = 0;            // index of the next command to start
     bool m_inCommand = false;  // between a start and an end marker
+    bool m_scanning = false;
     bool m_busy = false;
     bool m_restoreState = false;
     bool m_terminating = false;

@@ -91,6 +91,9 @@ QString yaml11TypeOf(const YamlNode& node) {
     if (!node.isPlain())
         return {};
     const QString v = node.scalar();
+    // Every non-string form starts with one of these: most scalars (commands) need no regex.
+    if (v.isEmpty() || !QStringView(u"yYnNtTfFoO+-.0123456789").contains(v.front()))
+        return {};
     static const QRegularExpression boolRe(
         QStringLiteral("^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|"
                        "off|Off|OFF)$"));
@@ -239,7 +242,7 @@ private:
     bool boolean(const YamlNode& node, const QString& context, bool fallback = false);
     QList<SourceText> textList(const YamlNode& node, const QString& context);
     QList<SourceText> commandList(const YamlNode& phase, QStringView key, const QString& context);
-    SourceText command(const YamlNode& item, const QString& context);
+    SourceText command(const YamlNode& item, const QString& context, int index = -1);
     QList<NamedValue> namedValues(const YamlNode& node, const QString& context);
     void warnYaml11Rewrite(const YamlNode& value, const QString& context);
     void unknownKeys(const YamlNode& map, const QStringList& allowed, const QString& context);
@@ -386,14 +389,20 @@ QList<SourceText> BuildspecParser::commandList(const YamlNode& phase, QStringVie
                              .arg(item.typeName()));
             continue;
         }
-        out.push_back(command(item, QStringLiteral("%1[%2]").arg(context).arg(i)));
+        out.push_back(command(item, context, i));
     }
     return out;
 }
 
-SourceText BuildspecParser::command(const YamlNode& item, const QString& context) {
+SourceText BuildspecParser::command(const YamlNode& item, const QString& listContext, int index) {
     const SourceText out{sourceTextOf(item), item.mark()};
     const QString type = yaml11TypeOf(item);
+    const bool maybeTemplate = out.text.contains(QLatin1String("{{"));
+    if (type.isEmpty() && !maybeTemplate)
+        return out;
+    // Formatted only for a message: a 500-command phase has no use for 500 of them.
+    const QString context =
+        index < 0 ? listContext : QStringLiteral("%1[%2]").arg(listContext).arg(index);
     if (type == QLatin1String("null")) {
         m_sink.warning(item, kRuleCommandNull,
                        QStringLiteral("%1 is an empty (null) command item, e.g. '- # comment'; it "
@@ -410,7 +419,7 @@ SourceText BuildspecParser::command(const YamlNode& item, const QString& context
                              quoted));
     }
     static const QRegularExpression templateAction(QStringLiteral("\\{\\{[^}]*\\}\\}"));
-    if (templateAction.match(out.text).hasMatch())
+    if (maybeTemplate && templateAction.match(out.text).hasMatch())
         m_sink.warning(item, kRuleCommandTemplate,
                        QStringLiteral("%1 contains an unrendered template action '%2'; the shell "
                                       "sees it literally")

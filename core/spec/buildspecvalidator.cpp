@@ -483,11 +483,12 @@ std::span<const RuleInfo> buildspecRules() {
     return kBuildspecRules;
 }
 
-Diagnostics validateBuildspec(const YamlDocument& document) {
+Diagnostics validateBuildspec(const YamlDocument& document, Buildspec* spec) {
     BuildspecParseResult parsed = parseBuildspec(document);
-    if (!document.root().isMapping())
-        return parsed.diagnostics;
-    BuildspecValidator(document, parsed.spec, parsed.diagnostics).run();
+    if (document.root().isMapping())
+        BuildspecValidator(document, parsed.spec, parsed.diagnostics).run();
+    if (spec)
+        *spec = std::move(parsed.spec);
     return parsed.diagnostics;
 }
 

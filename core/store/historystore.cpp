@@ -1,5 +1,7 @@
 #include "historystore.h"
 
+#include "historywriter.h"
+
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -8,7 +10,6 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QTimer>
 #include <QUuid>
 
 #include <sqlite3.h>
@@ -60,15 +61,10 @@ void keepWalOnClose(const QSqlDatabase& db) {
 
 HistoryStore::HistoryStore(const QString& stateDirectory)
     : m_stateDir(stateDirectory)
-    , m_connection(QStringLiteral("pw-history-") + QUuid::createUuid().toString(QUuid::Id128))
-    , m_flushTimer(std::make_unique<QTimer>()) {
-    m_flushTimer->setSingleShot(true);
-    m_flushTimer->callOnTimeout([this] { commit(); });
-}
+    , m_connection(QStringLiteral("pw-history-") + QUuid::createUuid().toString(QUuid::Id128)) {}
 
 HistoryStore::~HistoryStore() {
-    commit();
-    m_prepared.clear();  // before the connection goes
+    m_writer.reset();  // writes what is queued
     if (QSqlDatabase::contains(m_connection)) {
         QSqlDatabase::database(m_connection, false).close();
         QSqlDatabase::removeDatabase(m_connection);
@@ -112,29 +108,25 @@ bool HistoryStore::open(QString* error) {
     QSqlQuery(db).exec(
         QStringLiteral("ALTER TABLE artifacts ADD COLUMN is_primary INTEGER DEFAULT 0"));
     markInterrupted();
+    auto writer = std::make_unique<HistoryWriter>(databasePath(), logDirectory());
+    if (!writer->open(error))
+        return false;
+    m_writer = std::move(writer);
     return true;
 }
 
 bool HistoryStore::exec(const QString& sql, const QVariantList& values) const {
-    // Statements are prepared once per store: a build issues the same few thousands of times.
-    auto it = m_prepared.find(sql);
-    if (it == m_prepared.end()) {
-        auto q = std::make_shared<QSqlQuery>(QSqlDatabase::database(m_connection, false));
-        if (!q->prepare(sql)) {
-            qCWarning(lcStore) << "prepare failed" << sql << q->lastError().text();
-            return false;
-        }
-        it = m_prepared.insert(sql, q);
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.prepare(sql)) {
+        qCWarning(lcStore) << "prepare failed" << sql << q.lastError().text();
+        return false;
     }
-    QSqlQuery& q = *it.value();
     for (qsizetype i = 0; i < values.size(); ++i)
         q.bindValue(int(i), values.at(i));
     if (!q.exec()) {
         qCWarning(lcStore) << "exec failed" << sql << q.lastError().text();
         return false;
     }
-    m_lastInsertId = q.lastInsertId().toLongLong();
-    q.finish();
     return true;
 }
 
@@ -157,6 +149,7 @@ void HistoryStore::markInterrupted() {
 }
 
 int HistoryStore::nextBuildNumber(const QString& project) {
+    flush();  // a build of this process may still be queued
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("SELECT COALESCE(MAX(number), 0) + 1 FROM builds WHERE project = ?"));
     q.addBindValue(project);
@@ -165,191 +158,30 @@ int HistoryStore::nextBuildNumber(const QString& project) {
     return q.value(0).toInt();
 }
 
-void HistoryStore::onRunStarted(const RunEvent& e) {
-    const QString logPath = QStringLiteral("%1/%2-%3.log").arg(logDirectory(), e.name, e.value);
-    exec(QStringLiteral("INSERT OR REPLACE INTO builds (id, number, project, status, started_ms,"
-                        " log_path, pid, buildspec) VALUES (?, ?, ?, 'IN_PROGRESS', ?, ?, ?, ?)"),
-         {e.runId, e.value.toInt(), e.name, e.timeMs, logPath, qint64(::getpid()), e.message});
-    auto log = std::make_shared<QFile>(logPath);
-    if (!log->open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered))
-        qCWarning(lcStore) << "cannot write log" << logPath;
-    m_logs.insert(e.runId, LogFile{log, {}});
-}
-
-void HistoryStore::writeLog(const RunEvent& e) {
-    const auto it = m_logs.find(e.runId);
-    if (it == m_logs.end() || !it->file->isOpen())
-        return;
-    QByteArray& out = it->pending;
-    // Every line gets its UTC timestamp; the bytes themselves are kept as they came.
-    const QByteArray stamp = formatUtcMs(e.timeMs).toLatin1() + ' ';
-    qsizetype from = 0;
-    while (from < e.data.size()) {
-        qsizetype nl = e.data.indexOf('\n', from);
-        if (nl < 0)
-            nl = e.data.size() - 1;
-        out += stamp;
-        out.append(e.data.constData() + from, nl - from + 1);
-        from = nl + 1;
-    }
-    if (!out.endsWith('\n'))
-        out += '\n';
-    // The first line after a quiet spell is on disk at once; a burst waits for the flush.
-    if (e.timeMs - m_lastLogWriteMs >= kFlushIntervalMs || out.size() >= (1 << 20))
-        flushLogs();
-}
-
-void HistoryStore::flushLogs() {
-    for (LogFile& log : m_logs) {
-        if (log.pending.isEmpty())
-            continue;
-        log.file->write(log.pending);
-        log.pending.clear();
-        m_lastLogWriteMs = nowUtcMs();
-    }
-}
-
-void HistoryStore::beginBatch() {
-    if (m_inTransaction)
-        return;
-    m_inTransaction = QSqlDatabase::database(m_connection, false).transaction();
-    m_batchStartMs = nowUtcMs();
-}
-
-void HistoryStore::scheduleFlush() {
-    if (!m_flushTimer->isActive())
-        m_flushTimer->start(int(kFlushIntervalMs));
-}
-
-void HistoryStore::commit() {
-    m_flushTimer->stop();
-    flushLogs();
-    if (!m_inTransaction)
-        return;
-    writePendingCommands();  // a killed build still shows the command it was running
-    QSqlDatabase::database(m_connection, false).commit();
-    m_inTransaction = false;
-}
-
 void HistoryStore::record(const RunEvent& e) {
-    beginBatch();
-    recordOne(e);
-    // A run and the phase it is in are visible at once (a phase's end rides with the next
-    // phase's start); commands and log lines within the interval.
-    if (e.kind == RunEventKind::StepStarted || e.kind == RunEventKind::RunFinished ||
-        e.kind == RunEventKind::RunStarted || nowUtcMs() - m_batchStartMs >= kFlushIntervalMs)
-        commit();
-    else
-        scheduleFlush();
-}
-
-void HistoryStore::writeFinishedCommands() {
-    const QString head = QStringLiteral(
-        "INSERT INTO commands (build_id, phase, seq, idx, command, started_ms, ended_ms,"
-        " exit_code) VALUES ");
-    const QString row = QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?)");
-    // Several rows per statement: a 500-command build is 32 statements, not 500.
-    for (qsizetype from = 0; from < m_finishedRows.size();) {
-        const qsizetype rows = qMin(kRowsPerInsert, (m_finishedRows.size() - from) / kColumns);
-        QStringList placeholders(rows, row);
-        exec(head + placeholders.join(QLatin1Char(',')), m_finishedRows.mid(from, rows * kColumns));
-        from += rows * kColumns;
-    }
-    m_finishedRows.clear();
-}
-
-void HistoryStore::writePendingCommands() {
-    writeFinishedCommands();  // first: they started before the ones still running
-    for (auto it = m_commands.begin(); it != m_commands.end(); ++it) {
-        PendingCommand& c = it.value();
-        if (c.row >= 0)
-            continue;
-        exec(QStringLiteral("INSERT INTO commands (build_id, phase, seq, idx, command, started_ms)"
-                            " VALUES (?, ?, ?, ?, ?, ?)"),
-             {it.key(), c.step, c.sequence, c.index, c.command, c.startedMs});
-        c.row = m_lastInsertId;
-    }
-}
-
-void HistoryStore::onCommandFinished(const RunEvent& e) {
-    // A build runs one command at a time: a finish belongs to its build's last start.
-    const auto it = m_commands.find(e.runId);
-    if (it == m_commands.end())
+    if (!m_writer)
         return;
-    const PendingCommand& c = *it;
-    if (c.row >= 0)
-        exec(QStringLiteral("UPDATE commands SET ended_ms = ?, exit_code = ? WHERE rowid = ?"),
-             {e.timeMs, e.exitCode, c.row});
-    else
-        m_finishedRows << e.runId << c.step << c.sequence << c.index << c.command << c.startedMs
-                       << e.timeMs << e.exitCode;
-    m_commands.erase(it);
-    // A full statement's worth goes now, while the build's shell is busy with the next ones.
-    if (m_finishedRows.size() >= kRowsPerInsert * kColumns)
-        writeFinishedCommands();
-}
-
-void HistoryStore::recordOne(const RunEvent& e) {
-    switch (e.kind) {
-        case RunEventKind::RunStarted:
-            onRunStarted(e);
-            break;
-        case RunEventKind::StepStarted:
-            exec(QStringLiteral("INSERT OR REPLACE INTO phases (build_id, name, status, started_ms)"
-                                " VALUES (?, ?, 'IN_PROGRESS', ?)"),
-                 {e.runId, e.step, e.timeMs});
-            break;
-        case RunEventKind::StepFinished:
-            exec(QStringLiteral("UPDATE phases SET status = ?, ended_ms = ?, context_code = ?,"
-                                " context_message = ? WHERE build_id = ? AND name = ?"),
-                 {runStatusName(e.status), e.timeMs, e.code, e.message, e.runId, e.step});
-            break;
-        case RunEventKind::CommandStarted:
-            m_commands.insert(e.runId,
-                              PendingCommand{e.step, e.sequence, e.index, e.name, e.timeMs});
-            break;
-        case RunEventKind::CommandFinished:
-            onCommandFinished(e);
-            break;
-        case RunEventKind::LogChunk:
-            writeLog(e);
-            break;
-        case RunEventKind::RunFinished:
-            exec(QStringLiteral("UPDATE builds SET status = ?, ended_ms = ? WHERE id = ?"),
-                 {runStatusName(e.status), e.timeMs, e.runId});
-            writePendingCommands();  // a stopped build's last command keeps its row
-            flushLogs();
-            m_logs.remove(e.runId);
-            m_commands.remove(e.runId);
-            break;
-        default:
-            break;
-    }
+    m_writer->post(e);
+    // Whoever reacts to a run's end (history panel, `history`) reads it from the file.
+    if (e.kind == RunEventKind::RunFinished)
+        m_writer->flush();
 }
 
 void HistoryStore::recordResult(const BuildResult& r) {
-    commit();
-    beginBatch();
-    struct CommitAtEnd {
-        HistoryStore* store;
-        ~CommitAtEnd() { store->commit(); }
-    } commitAtEnd{this};
-    exec(QStringLiteral(
-             "UPDATE builds SET status = ?, ended_ms = ?, source_version = ? WHERE id = ?"),
-         {runStatusName(r.status), r.endedMs, r.sourceVersion, r.id});
-    for (const auto& [name, value] : r.exportedVariables)
-        exec(QStringLiteral("INSERT INTO exported_variables VALUES (?, ?, ?)"),
-             {r.id, name, value});
-    for (const ArtifactRecord& a : r.artifacts)
-        exec(QStringLiteral("INSERT INTO artifacts VALUES (?, ?, ?, ?, ?)"),
-             {r.id, a.name, a.path, a.files.join(QLatin1Char('\n')), int(a.primary)});
-    for (const ReportRecord& rep : r.reports)
-        exec(QStringLiteral("INSERT INTO reports VALUES (?, ?, ?, ?, ?)"),
-             {r.id, rep.group, rep.file, rep.format,
-              QString::fromUtf8(QJsonDocument(rep.summary).toJson(QJsonDocument::Compact))});
+    if (!m_writer)
+        return;
+    m_writer->post(r);
+    m_writer->flush();
+}
+
+void HistoryStore::flush() {
+    if (m_writer)
+        m_writer->flush();
 }
 
 QList<BuildSummary> HistoryStore::builds(const QString& project) const {
+    if (m_writer)
+        m_writer->flush();
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(
         QStringLiteral("SELECT id, number, project, status, started_ms, ended_ms, log_path"
@@ -368,6 +200,8 @@ QList<BuildSummary> HistoryStore::builds(const QString& project) const {
 }
 
 std::optional<BuildResult> HistoryStore::build(const QString& id) const {
+    if (m_writer)
+        m_writer->flush();
     const QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery q(db);
     q.prepare(

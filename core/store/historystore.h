@@ -3,18 +3,14 @@
 #include "engine/buildresult.h"
 #include "engine/runevent.h"
 
-#include <QByteArray>
-#include <QFile>
-#include <QHash>
 #include <QString>
 #include <QVariantList>
 #include <memory>
 #include <optional>
 
-class QSqlQuery;
-class QTimer;
-
 namespace pw {
+
+class HistoryWriter;
 
 // One row of `pipewright-cli history`.
 struct BuildSummary {
@@ -30,10 +26,11 @@ struct BuildSummary {
 // The run history of a workspace: `<state>/history.sqlite` (WAL) with builds, phases,
 // commands, exported variables, artifacts and reports, plus one full log file per build under
 // `<state>/logs/`. It persists RunEvents as they come, so a build whose process is killed
-// still has its history; the next open marks it INTERRUPTED. Writes are grouped: a run and
-// its phases are committed at once, commands and log lines within kFlushIntervalMs (a log
-// line after a quiet spell goes to the file at once), so a build's thousands of events cost
-// a few transactions and writes instead of one each.
+// still has its history; the next open marks it INTERRUPTED. Writes happen on a thread of
+// their own (HistoryWriter) and are grouped: a run and its phases are committed at once,
+// commands and log lines within 100 ms (a log line after a quiet spell goes to the file at
+// once); a run's end and its result are written before record()/recordResult() return, and
+// reads first wait for what is queued.
 class HistoryStore {
 public:
     explicit HistoryStore(const QString& stateDirectory);
@@ -55,52 +52,17 @@ public:
     QList<BuildSummary> builds(const QString& project = {}) const;
     std::optional<BuildResult> build(const QString& id) const;
 
-    // Writes everything recorded so far (the destructor does too).
-    void flush() { commit(); }
+    // Returns once everything recorded so far is written (the destructor writes it too).
+    void flush();
 
 private:
-    static constexpr qint64 kFlushIntervalMs = 100;
-    // Finished commands go to the table this many rows per INSERT (more rows per statement
-    // get slower again: QtSql binds many placeholders poorly).
-    static constexpr qsizetype kRowsPerInsert = 16;
-    static constexpr qsizetype kColumns = 8;
-    struct LogFile {
-        std::shared_ptr<QFile> file;
-        QByteArray pending;  // stamped lines not yet written
-    };
-    struct PendingCommand {  // started, not finished: one row is written when it ends
-        QString step;
-        qint64 sequence = 0;
-        int index = -1;
-        QString command;
-        qint64 startedMs = 0;
-        qint64 row = -1;  // set once a flush wrote it unfinished
-    };
-    void recordOne(const RunEvent& e);
-    void beginBatch();
-    void commit();
-    void scheduleFlush();
-    void onRunStarted(const RunEvent& e);
-    void onCommandFinished(const RunEvent& e);
-    void writePendingCommands();
-    void writeFinishedCommands();
-    void writeLog(const RunEvent& e);
-    void flushLogs();
     bool exec(const QString& sql, const QVariantList& values = {}) const;
     void markInterrupted();
 
     QString m_stateDir;
-    QString m_connection;
+    QString m_connection;  // schema, recovery and reads; writes go through m_writer
     int m_interrupted = 0;
-    bool m_inTransaction = false;
-    mutable QHash<QString, std::shared_ptr<QSqlQuery>> m_prepared;
-    mutable qint64 m_lastInsertId = -1;
-    qint64 m_batchStartMs = 0;
-    qint64 m_lastLogWriteMs = 0;
-    std::unique_ptr<QTimer> m_flushTimer;
-    QHash<QString, LogFile> m_logs;  // per running build: builds of a batch run side by side
-    QHash<QString, PendingCommand> m_commands;  // per running build
-    QVariantList m_finishedRows;                // finished commands' columns, written together
+    std::unique_ptr<HistoryWriter> m_writer;
 };
 
 }  // namespace pw

@@ -1,0 +1,126 @@
+#include "historywriter.h"
+
+#include "historysink.h"
+
+#include <pthread.h>
+#include <chrono>
+
+namespace pw {
+
+namespace {
+
+// What readers must see at once: a run and the phase it is in, and its end.
+bool isUrgent(const RunEvent& e) {
+    return e.kind == RunEventKind::RunStarted || e.kind == RunEventKind::StepStarted ||
+           e.kind == RunEventKind::RunFinished;
+}
+
+}  // namespace
+
+HistoryWriter::HistoryWriter(QString databasePath, QString logDirectory)
+    : m_databasePath(std::move(databasePath)), m_logDirectory(std::move(logDirectory)) {}
+
+HistoryWriter::~HistoryWriter() {
+    if (!m_thread.joinable())
+        return;
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_wake.notify_one();
+    m_thread.join();  // the thread writes what is queued before it ends
+}
+
+bool HistoryWriter::open(QString* error) {
+    auto sink = std::make_unique<HistorySink>(m_databasePath, m_logDirectory);
+    if (!sink->open(error))
+        return false;
+    m_sink = std::move(sink);
+    m_thread = std::thread([this] {
+        pthread_setname_np(pthread_self(), "pw-history");  // for top, perf and gdb
+        run();
+    });
+    return true;
+}
+
+void HistoryWriter::post(const RunEvent& event) {
+    bool urgent = isUrgent(event);
+    if (event.kind == RunEventKind::LogChunk) {
+        // The first line after a quiet spell goes to the file at once (someone may be
+        // following it); a burst waits for the batch.
+        const qint64 now = nowUtcMs();
+        std::lock_guard lock(m_mutex);
+        urgent = now - m_lastLogMs >= kFlushIntervalMs;
+        m_lastLogMs = now;
+    }
+    enqueue(event, urgent);
+}
+
+void HistoryWriter::post(const BuildResult& result) {
+    enqueue(result, true);
+}
+
+void HistoryWriter::enqueue(Item item, bool urgent) {
+    if (!m_thread.joinable())
+        return;
+    bool wake = urgent;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_queue.empty()) {
+            m_firstQueuedMs = nowUtcMs();
+            wake = true;  // the thread learns when this batch is due
+        }
+        m_queue.push_back(std::move(item));
+        ++m_posted;
+        // A long burst is written while it goes on, not all at the next phase start.
+        if (m_queue.size() % kBurstItems == 0)
+            urgent = wake = true;
+        m_urgent = m_urgent || urgent;
+    }
+    if (wake)
+        m_wake.notify_one();
+}
+
+void HistoryWriter::flush() {
+    if (!m_thread.joinable())
+        return;
+    std::unique_lock lock(m_mutex);
+    const quint64 target = m_posted;
+    if (m_done >= target)
+        return;
+    m_urgent = true;
+    m_wake.notify_one();
+    m_written.wait(lock, [&] { return m_done >= target; });
+}
+
+void HistoryWriter::run() {
+    std::vector<Item> batch;
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        const auto due = [&] { return m_stop || m_urgent; };
+        if (m_queue.empty()) {
+            m_wake.wait(lock, [&] { return m_stop || !m_queue.empty(); });
+        } else if (!due()) {
+            const qint64 wait = m_firstQueuedMs + kFlushIntervalMs - nowUtcMs();
+            m_wake.wait_for(lock, std::chrono::milliseconds(qMax<qint64>(wait, 0)), due);
+        }
+        if (m_queue.empty() && m_stop)
+            return;
+        if (!due() && nowUtcMs() - m_firstQueuedMs < kFlushIntervalMs)
+            continue;  // woken to learn of a new batch: wait for its due time
+        batch.swap(m_queue);
+        m_urgent = false;
+        lock.unlock();
+        m_sink->begin();
+        for (const Item& item : batch)
+            std::visit([this](const auto& value) { m_sink->write(value); }, item);
+        m_sink->commit();
+        const auto written = quint64(batch.size());
+        batch.clear();
+        lock.lock();
+        m_done += written;
+        m_written.notify_all();
+    }
+}
+
+}  // namespace pw

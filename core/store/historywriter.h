@@ -1,0 +1,63 @@
+#pragma once
+
+#include "engine/buildresult.h"
+#include "engine/runevent.h"
+
+#include <QString>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <variant>
+#include <vector>
+
+namespace pw {
+
+class HistorySink;
+
+// Writes a history's RunEvents and build results on a thread of its own, through SQLite's C
+// API: the build's thread only queues them, so a 500-command build pays a queue push per
+// event instead of QtSql's binding and SQLite's B-tree work on its critical path.
+// Items are written in arrival order, one transaction per batch. A batch is written when
+// something must be visible at once (a run or phase starting, the first log line after a
+// quiet spell, flush()), otherwise at most kFlushIntervalMs after its first item.
+class HistoryWriter {
+public:
+    static constexpr qint64 kFlushIntervalMs = 100;
+    static constexpr size_t kBurstItems = 256;
+
+    HistoryWriter(QString databasePath, QString logDirectory);
+    ~HistoryWriter();  // writes what is queued, then closes
+    HistoryWriter(const HistoryWriter&) = delete;
+    HistoryWriter& operator=(const HistoryWriter&) = delete;
+
+    // Opens the writer's own connection (schema must exist) and starts its thread.
+    bool open(QString* error = nullptr);
+
+    void post(const RunEvent& event);
+    void post(const BuildResult& result);
+    // Returns once everything posted before the call is committed and in the log files.
+    void flush();
+
+private:
+    using Item = std::variant<RunEvent, BuildResult>;
+    void enqueue(Item item, bool urgent);
+    void run();
+
+    QString m_databasePath;
+    QString m_logDirectory;
+    std::unique_ptr<HistorySink> m_sink;  // used on m_thread once open
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::condition_variable m_written;
+    std::vector<Item> m_queue;
+    qint64 m_firstQueuedMs = 0;
+    qint64 m_lastLogMs = 0;
+    quint64 m_posted = 0;
+    quint64 m_done = 0;
+    bool m_urgent = false;
+    bool m_stop = false;
+    std::thread m_thread;
+};
+
+}  // namespace pw
