@@ -384,6 +384,32 @@ phases:
 
     // ---- beyond §6 ---------------------------------------------------------------------
 
+    // The shell starts before the buildspec is read (in the build folder when the source is
+    // copied); the commands must not notice: they start in the copy with OLDPWD as the
+    // engine had it, and see a buildspec variable that replaces one of the machine's.
+    void provisionedShellLooksFresh() {
+        qputenv("PW_PROVISION_TEST", "machine");
+        const QByteArray oldpwd = qEnvironmentVariableIsSet("OLDPWD")
+                                      ? "old=" + qgetenv("OLDPWD") + "|"
+                                      : QByteArray("old=unset|");
+        const Run r = runBuild(dir(), R"yaml(version: 0.2
+env:
+  variables:
+    PW_PROVISION_TEST: buildspec
+phases:
+  build:
+    commands:
+      - echo "dir=$(pwd)|"
+      - echo "old=${OLDPWD-unset}|"
+      - echo "var=$PW_PROVISION_TEST|"
+)yaml");
+        qunsetenv("PW_PROVISION_TEST");
+        QCOMPARE(r.result.status, RunStatus::Succeeded);
+        QVERIFY2(r.printed("dir=" + r.sourceRoot.toUtf8() + "|"), r.log.constData());
+        QVERIFY2(r.printed(oldpwd), r.log.constData());
+        QVERIFY2(r.printed("var=buildspec|"), r.log.constData());
+    }
+
     // Spec §4.3: `name` uses the shell command language, evaluated in the build's shell at
     // UPLOAD_ARTIFACTS, so it sees buildspec variables and what the commands exported.
     void artifactNameIsEvaluatedByTheShell() {
