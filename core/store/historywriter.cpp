@@ -53,32 +53,35 @@ void HistoryWriter::post(const RunEvent& event) {
         urgent = now - m_lastLogMs >= kFlushIntervalMs;
         m_lastLogMs = now;
     }
-    enqueue(event, urgent);
+    enqueue(event, urgent, event.data.size());
 }
 
 void HistoryWriter::post(const BuildResult& result) {
-    enqueue(result, true);
+    enqueue(result, true, 0);
 }
 
-void HistoryWriter::enqueue(Item item, bool urgent) {
+void HistoryWriter::enqueue(Item item, bool urgent, qsizetype bytes) {
     if (!m_thread.joinable())
         return;
     bool wake = urgent;
-    {
-        std::lock_guard lock(m_mutex);
-        if (m_queue.empty()) {
-            m_firstQueuedMs = nowUtcMs();
-            wake = true;  // the thread learns when this batch is due
-        }
-        m_queue.push_back(std::move(item));
-        ++m_posted;
-        // A long burst is written while it goes on, not all at the next phase start.
-        if (m_queue.size() % kBurstItems == 0)
-            urgent = wake = true;
-        m_urgent = m_urgent || urgent;
+    std::unique_lock lock(m_mutex);
+    if (m_queue.empty()) {
+        m_firstQueuedMs = nowUtcMs();
+        wake = true;  // the thread learns when this batch is due
     }
+    m_queue.push_back(std::move(item));
+    ++m_posted;
+    m_unwrittenBytes += bytes;
+    // A long burst is written while it goes on, not all at the next phase start.
+    if (m_queue.size() % kBurstItems == 0 || m_unwrittenBytes >= kBurstBytes)
+        urgent = wake = true;
+    m_urgent = m_urgent || urgent;
     if (wake)
         m_wake.notify_one();
+    // A command printing faster than the log file takes it waits, as it would on a full
+    // pipe, instead of piling its output up in memory.
+    if (m_unwrittenBytes > kMaxUnwrittenBytes)
+        m_written.wait(lock, [&] { return m_unwrittenBytes <= kMaxUnwrittenBytes / 2; });
 }
 
 void HistoryWriter::flush() {
@@ -116,9 +119,15 @@ void HistoryWriter::run() {
             std::visit([this](const auto& value) { m_sink->write(value); }, item);
         m_sink->commit();
         const auto written = quint64(batch.size());
+        qsizetype bytes = 0;
+        for (const Item& item : batch) {
+            if (const auto* e = std::get_if<RunEvent>(&item))
+                bytes += e->data.size();
+        }
         batch.clear();
         lock.lock();
         m_done += written;
+        m_unwrittenBytes -= bytes;
         m_written.notify_all();
     }
 }

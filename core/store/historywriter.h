@@ -25,6 +25,8 @@ class HistoryWriter {
 public:
     static constexpr qint64 kFlushIntervalMs = 100;
     static constexpr size_t kBurstItems = 256;
+    static constexpr qsizetype kBurstBytes = 1 << 20;         // of log output
+    static constexpr qsizetype kMaxUnwrittenBytes = 8 << 20;  // post() waits beyond this
 
     HistoryWriter(QString databasePath, QString logDirectory);
     ~HistoryWriter();  // writes what is queued, then closes
@@ -41,7 +43,7 @@ public:
 
 private:
     using Item = std::variant<RunEvent, BuildResult>;
-    void enqueue(Item item, bool urgent);
+    void enqueue(Item item, bool urgent, qsizetype bytes);
     void run();
 
     QString m_databasePath;
@@ -55,6 +57,7 @@ private:
     qint64 m_lastLogMs = 0;
     quint64 m_posted = 0;
     quint64 m_done = 0;
+    qsizetype m_unwrittenBytes = 0;  // log bytes posted, not yet in their files
     bool m_urgent = false;
     bool m_stop = false;
     std::thread m_thread;

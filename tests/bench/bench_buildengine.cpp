@@ -173,13 +173,21 @@ void benchMillionLines(const QString& dir) {
     writeFile(dir + "/script.sh", command + " > " + dir.toUtf8() + "/out.txt\n");
     const double redirected = median(3, [&] { return runBash(dir + "/script.sh", dir).wallMs; });
     const qint64 bytes = QFileInfo(dir + "/out.txt").size();
-    const double engine = median(3, [&] { return runEngine(dir, true).wallMs; });
+    const double redirectedCpu = median(3, [&] { return runBash(dir + "/script.sh", dir).cpuMs; });
+    QList<EngineRun> runs;
+    for (int i = 0; i < 3; ++i)
+        runs << runEngine(dir, true);
+    std::sort(runs.begin(), runs.end(),
+              [](const EngineRun& a, const EngineRun& b) { return a.wallMs < b.wallMs; });
+    const double engine = runs[1].wallMs;
+    const double engineCpu = runs[1].cpuMs;
     struct rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
     out << "(c) 1,000,000 lines (" << bytes / 1e6 << " MB): redirected to a file " << redirected
         << " ms; engine " << engine << " ms (" << engine / redirected
         << "x, goal <= 1.5x); engine max RSS " << usage.ru_maxrss / 1024.0
-        << " MB (goal < 100 MB)\n";
+        << " MB (goal < 100 MB)\n    CPU (process + children): redirected " << redirectedCpu
+        << " ms; engine " << engineCpu << " ms (" << engineCpu / redirectedCpu << "x)\n";
 }
 
 // Where the time of one build goes: microseconds since start() at each phase start.
