@@ -161,6 +161,7 @@ BuildRunner::BuildRunner(BuildRequest request, QObject* parent)
 }
 
 BuildRunner::~BuildRunner() {
+    m_copyStop.request_stop();  // a copy still running stops at its next file
     if (m_session)
         m_session->killAll();
 }
@@ -325,13 +326,18 @@ void BuildRunner::finishRun() {
 // ---- DOWNLOAD_SOURCE -----------------------------------------------------------------------
 
 void BuildRunner::downloadSource() {
-    if (!loadBuildspec())
+    if (!m_request.inPlace)
+        startSourceCopy();  // on a worker, while the buildspec is read here
+    if (!loadBuildspec()) {
+        m_copyStop.request_stop();
         return;
+    }
     const ResolvedEnvironment env = BuildEnvironment::compose(m_request, *m_spec, m_builtins);
     m_environment = env.environment;
     m_secrets = env.secretValues;
     m_log.setSecrets(m_secrets);
     if (!env.errors.isEmpty()) {
+        m_copyStop.request_stop();
         for (const QString& error : env.errors)
             logLine(error);
         finishPhase(RunStatus::Failed, QStringLiteral("CLIENT_ERROR"),
@@ -343,7 +349,15 @@ void BuildRunner::downloadSource() {
             QStringLiteral("batch: this build runs the buildspec once; batch builds "
                            "(build-list, build-graph, build-matrix, build-fanout) are not run by "
                            "the single-build runner"));
-    prepareSource();
+    m_result.sourceVersion =
+        m_environment.value(QStringLiteral("CODEBUILD_RESOLVED_SOURCE_VERSION"));
+    m_specReady = true;
+    if (m_request.inPlace) {
+        logLine(QStringLiteral("Building in place in ") + m_srcDir);
+        startShell();
+    } else if (m_copyResults) {
+        finishSourceCopy();
+    }  // else the copy's end goes on
 }
 
 bool BuildRunner::loadBuildspec() {
@@ -402,20 +416,14 @@ EnvList BuildRunner::builtinVariables() const {
     return v;
 }
 
-void BuildRunner::prepareSource() {
-    m_result.sourceVersion =
-        m_environment.value(QStringLiteral("CODEBUILD_RESOLVED_SOURCE_VERSION"));
-    if (m_request.inPlace) {
-        logLine(QStringLiteral("Building in place in ") + m_srcDir);
-        startShell();
-        return;
-    }
+void BuildRunner::startSourceCopy() {
     QList<SourceCopyOptions> copies;
     SourceCopyOptions primary;
     primary.source = m_request.sourceDirectory;
     primary.destination = m_srcDir;
     primary.excludePatterns = m_request.sourceExcludes;
     primary.excludePatterns << QStringLiteral(".pipewright/state");
+    primary.stop = m_copyStop.get_token();
     copies << primary;
     for (const auto& [id, dir] : m_request.secondarySources) {
         SourceCopyOptions o = primary;
@@ -433,24 +441,30 @@ void BuildRunner::prepareSource() {
             return results;
         },
         [this](const QList<SourceCopyResult>& results) {
-            for (const SourceCopyResult& r : results) {
-                logDiagnostics(r.diagnostics);
-                if (!r.ok) {
-                    finishPhase(RunStatus::Failed, QStringLiteral("CLIENT_ERROR"),
-                                QStringLiteral("Source copy failed"));
-                    return;
-                }
-                logLine(QStringLiteral("Source copied: %1 files, %2 bytes in %3 ms")
-                            .arg(r.files)
-                            .arg(r.bytes)
-                            .arg(r.elapsedMs));
-            }
-            if (m_abortStatus) {
-                finishPhase(*m_abortStatus, m_abortCode, m_abortMessage);
-                return;
-            }
-            startShell();
+            m_copyResults = results;
+            if (m_specReady)
+                finishSourceCopy();
         });
+}
+
+void BuildRunner::finishSourceCopy() {
+    for (const SourceCopyResult& r : std::as_const(*m_copyResults)) {
+        logDiagnostics(r.diagnostics);
+        if (!r.ok) {
+            finishPhase(RunStatus::Failed, QStringLiteral("CLIENT_ERROR"),
+                        QStringLiteral("Source copy failed"));
+            return;
+        }
+        logLine(QStringLiteral("Source copied: %1 files, %2 bytes in %3 ms")
+                    .arg(r.files)
+                    .arg(r.bytes)
+                    .arg(r.elapsedMs));
+    }
+    if (m_abortStatus) {
+        finishPhase(*m_abortStatus, m_abortCode, m_abortMessage);
+        return;
+    }
+    startShell();
 }
 
 // The default shell starts while DOWNLOAD_SOURCE reads the buildspec (as CodeBuild's
@@ -658,7 +672,7 @@ bool BuildRunner::shouldRetry() const {
         return false;
     const QRegularExpression re(policy.retryRegex);
     return re.match(m_failure.message).hasMatch() ||
-           re.match(QString::fromUtf8(m_outputTail)).hasMatch();
+           re.match(QString::fromUtf8(m_outputTail.right(kOutputTailBytes))).hasMatch();
 }
 
 void BuildRunner::endBuildspecPhase() {
@@ -837,9 +851,10 @@ void BuildRunner::emitEvent(RunEvent event) {
 void BuildRunner::onOutput(const QByteArray& bytes) {
     if (bytes.isEmpty())
         return;
+    // Trimmed when twice as long as kept: a short line per command must not copy 4 KB.
     m_outputTail += bytes;
-    if (m_outputTail.size() > kOutputTailBytes)
-        m_outputTail = m_outputTail.right(kOutputTailBytes);
+    if (m_outputTail.size() > 2 * kOutputTailBytes)
+        m_outputTail.remove(0, m_outputTail.size() - kOutputTailBytes);
     QByteArray lines = m_log.feed(bytes);
     if (lines.isEmpty())
         return;

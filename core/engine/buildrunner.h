@@ -5,12 +5,14 @@
 #include "engine/logstream.h"
 #include "engine/phasetable.h"
 #include "engine/runevent.h"
+#include "engine/sourcecopy.h"
 #include "yaml/diagnostic.h"
 
 #include <QObject>
 #include <QProcessEnvironment>
 #include <memory>
 #include <optional>
+#include <stop_token>
 
 class QTimer;
 
@@ -53,7 +55,8 @@ private:
     // DOWNLOAD_SOURCE.
     void downloadSource();
     bool loadBuildspec();
-    void prepareSource();
+    void startSourceCopy();
+    void finishSourceCopy();
     void provisionShell();
     bool adoptProvisionedShell(const QString& program);
     void startShell();
@@ -92,6 +95,9 @@ private:
     QProcessEnvironment m_environment;
     QProcessEnvironment m_shellEnvironment;  // what the provisioned shell started with
     EnvList m_builtins;                      // CODEBUILD_* and friends, computed once
+    bool m_specReady = false;                // the buildspec is read and its environment set
+    std::optional<QList<SourceCopyResult>> m_copyResults;
+    std::stop_source m_copyStop;
     QStringList m_secrets;
     QString m_srcDir;
     QString m_buildspecPath;

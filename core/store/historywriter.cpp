@@ -4,6 +4,8 @@
 
 #include <pthread.h>
 #include <chrono>
+#include <iterator>
+#include <utility>
 
 namespace pw {
 
@@ -23,6 +25,7 @@ HistoryWriter::HistoryWriter(QString databasePath, QString logDirectory)
 HistoryWriter::~HistoryWriter() {
     if (!m_thread.joinable())
         return;
+    handOver(false);
     {
         std::lock_guard lock(m_mutex);
         m_stop = true;
@@ -49,31 +52,45 @@ void HistoryWriter::post(const RunEvent& event) {
         // The first line after a quiet spell goes to the file at once (someone may be
         // following it); a burst waits for the batch.
         const qint64 now = nowUtcMs();
-        std::lock_guard lock(m_mutex);
         urgent = now - m_lastLogMs >= kFlushIntervalMs;
         m_lastLogMs = now;
     }
-    enqueue(event, urgent, event.data.size());
+    m_local.emplace_back(event);
+    m_localBytes += event.data.size();
+    // A started command reaches the writer at once: should the build be killed while it
+    // runs, its row is written within the flush interval.
+    if (urgent || event.kind == RunEventKind::CommandStarted || m_local.size() >= kHandOverItems ||
+        m_localBytes >= kBurstBytes)
+        handOver(urgent);
 }
 
 void HistoryWriter::post(const BuildResult& result) {
-    enqueue(result, true, 0);
+    m_local.emplace_back(result);
+    handOver(true);
 }
 
-void HistoryWriter::enqueue(Item item, bool urgent, qsizetype bytes) {
-    if (!m_thread.joinable())
+void HistoryWriter::handOver(bool urgent) {
+    if (!m_thread.joinable()) {
+        m_local.clear();
+        m_localBytes = 0;
+        return;
+    }
+    if (m_local.empty() && !urgent)
         return;
     bool wake = urgent;
     std::unique_lock lock(m_mutex);
+    m_posted += m_local.size();
+    m_unwrittenBytes += std::exchange(m_localBytes, 0);
     if (m_queue.empty()) {
         m_firstQueuedMs = nowUtcMs();
         wake = true;  // the thread learns when this batch is due
+        m_queue.swap(m_local);
+    } else {
+        std::move(m_local.begin(), m_local.end(), std::back_inserter(m_queue));
     }
-    m_queue.push_back(std::move(item));
-    ++m_posted;
-    m_unwrittenBytes += bytes;
+    m_local.clear();
     // A long burst is written while it goes on, not all at the next phase start.
-    if (m_queue.size() % kBurstItems == 0 || m_unwrittenBytes >= kBurstBytes)
+    if (m_queue.size() >= kBurstItems || m_unwrittenBytes >= kBurstBytes)
         urgent = wake = true;
     m_urgent = m_urgent || urgent;
     if (wake)
@@ -87,12 +104,9 @@ void HistoryWriter::enqueue(Item item, bool urgent, qsizetype bytes) {
 void HistoryWriter::flush() {
     if (!m_thread.joinable())
         return;
+    handOver(true);
     std::unique_lock lock(m_mutex);
     const quint64 target = m_posted;
-    if (m_done >= target)
-        return;
-    m_urgent = true;
-    m_wake.notify_one();
     m_written.wait(lock, [&] { return m_done >= target; });
 }
 

@@ -25,7 +25,8 @@ class HistoryWriter {
 public:
     static constexpr qint64 kFlushIntervalMs = 100;
     static constexpr size_t kBurstItems = 256;
-    static constexpr qsizetype kBurstBytes = 1 << 20;         // of log output
+    static constexpr size_t kHandOverItems = 64;       // events gathered before taking the lock
+    static constexpr qsizetype kBurstBytes = 1 << 20;  // of log output
     static constexpr qsizetype kMaxUnwrittenBytes = 8 << 20;  // post() waits beyond this
 
     HistoryWriter(QString databasePath, QString logDirectory);
@@ -36,6 +37,8 @@ public:
     // Opens the writer's own connection (schema must exist) and starts its thread.
     bool open(QString* error = nullptr);
 
+    // post() and flush() belong to one thread (the store's); events are handed to the
+    // writer in groups, a started command and anything urgent at once.
     void post(const RunEvent& event);
     void post(const BuildResult& result);
     // Returns once everything posted before the call is committed and in the log files.
@@ -43,7 +46,7 @@ public:
 
 private:
     using Item = std::variant<RunEvent, BuildResult>;
-    void enqueue(Item item, bool urgent, qsizetype bytes);
+    void handOver(bool urgent);
     void run();
 
     QString m_databasePath;
@@ -52,9 +55,11 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::condition_variable m_written;
+    std::vector<Item> m_local;  // posted, not handed over yet: the posting thread's own
+    qsizetype m_localBytes = 0;
     std::vector<Item> m_queue;
     qint64 m_firstQueuedMs = 0;
-    qint64 m_lastLogMs = 0;
+    qint64 m_lastLogMs = 0;  // the posting thread's
     quint64 m_posted = 0;
     quint64 m_done = 0;
     qsizetype m_unwrittenBytes = 0;  // log bytes posted, not yet in their files
