@@ -73,9 +73,12 @@ void ShellSession::startProcess(const QStringList& arguments) {
     }
     closeOutputPipe();
     int fds[2] = {-1, -1};
-    if (::pipe2(fds, O_CLOEXEC) == 0)
+    if (::pipe2(fds, O_CLOEXEC) == 0) {
         ::fcntl(fds[0], F_SETFL, ::fcntl(fds[0], F_GETFL) | O_NONBLOCK);
-    else  // the commands still run, their output is lost
+        // A command printing a torrent blocks on a full pipe far less often (the default
+        // holds 64 KB); the system's limit applies, failing is harmless.
+        ::fcntl(fds[0], F_SETPIPE_SZ, kPipeBytes);
+    } else  // the commands still run, their output is lost
         qCWarning(lcEngine) << "cannot create the shell's output pipe" << ::strerror(errno);
     const int writeEnd = fds[1];
     m_process = new QProcess(this);
@@ -132,10 +135,10 @@ void ShellSession::closeOutputPipe() {
     m_readFd = -1;
 }
 
-qsizetype ShellSession::drainOutput() {
+qsizetype ShellSession::drainOutput(qsizetype limit) {
     qsizetype total = 0;
     char buffer[65536];
-    while (m_readFd >= 0) {
+    while (m_readFd >= 0 && total < limit) {
         const ssize_t n = ::read(m_readFd, buffer, sizeof buffer);
         if (n < 0 && errno == EINTR)
             continue;
@@ -150,7 +153,9 @@ qsizetype ShellSession::drainOutput() {
 }
 
 void ShellSession::onReadable() {
-    const qsizetype bytes = drainOutput();
+    // A bounded bite: the rest wakes us again, and the log gets chunks of a size that is
+    // freed back to the system instead of fragmenting the heap.
+    const qsizetype bytes = drainOutput(kReadBiteBytes);
     deliverOutput();
     // A trickle of small writes (a marker and a line per command) would wake us once per
     // write; letting the other pending events run first lets the shell run ahead and hands
@@ -167,7 +172,7 @@ void ShellSession::onReadPause() {
     if (!m_notifier)
         return;
     m_notifier->setEnabled(true);
-    const qsizetype bytes = drainOutput();
+    const qsizetype bytes = drainOutput(kReadBiteBytes);
     deliverOutput();
     if (bytes > 0 && bytes < kTrickleBytes) {  // still trickling: pause again
         m_notifier->setEnabled(false);

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QProcessEnvironment>
 #include <QString>
+#include <limits>
 
 class QProcess;
 class QSocketNotifier;
@@ -80,7 +81,7 @@ private:
     void sendPersistentBatch();
     void startNextPerCommand();
     void closeOutputPipe();
-    qsizetype drainOutput();
+    qsizetype drainOutput(qsizetype limit = std::numeric_limits<qsizetype>::max());
     void deliverOutput();
     void onReadable();
     void onReadPause();
@@ -95,6 +96,8 @@ private:
     QByteArray preludeLines();
 
     static constexpr qsizetype kTrickleBytes = 16 * 1024;
+    static constexpr int kPipeBytes = 1 << 20;
+    static constexpr qsizetype kReadBiteBytes = 256 * 1024;
     static constexpr int kTricklePauseMs = 0;
 
     Options m_options;
