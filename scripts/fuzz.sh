@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets with clang and runs each for a bounded time (default 60 s),
-# seeded with the example workspace's spec files. Exits non-zero when a fuzzer finds a crash.
+# Builds the libFuzzer targets with clang and runs each for a bounded time (fuzz_validate: default
+# 60 s; the fuzz_blockscanner differential check: 30 s), seeded with the example workspace's spec
+# files. Exits non-zero when a fuzzer finds a crash.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
@@ -10,7 +11,7 @@ export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}"
 # Debug info would otherwise put the build folder into every hash (ccache hash_dir).
 export CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz -j "$(nproc)" --target fuzz_validate
+cmake --build --preset fuzz -j "$(nproc)" --target fuzz_validate fuzz_blockscanner
 seeds=build/fuzz/seeds
 rm -rf "$seeds" build/fuzz/crashes && mkdir -p "$seeds" build/fuzz/crashes
 i=0
@@ -21,4 +22,7 @@ for f in resources/examples/*/buildspec*.yml resources/examples/*/appspec.yml \
     i=$((i + 1))
 done
 build/fuzz/tests/fuzz/fuzz_validate -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
+    -artifact_prefix=build/fuzz/crashes/ -print_final_stats=1 "$seeds" 2>&1 | tail -n 15
+# The block-style fast path must give yaml-cpp's events exactly; it aborts on any difference.
+build/fuzz/tests/fuzz/fuzz_blockscanner -max_total_time=30 -rss_limit_mb=2048 -timeout=10 \
     -artifact_prefix=build/fuzz/crashes/ -print_final_stats=1 "$seeds" 2>&1 | tail -n 15

@@ -1,5 +1,6 @@
 #include "yamldocument.h"
 
+#include "blockscanner.h"
 #include "textchecks.h"
 
 #include <QFile>
@@ -272,6 +273,14 @@ QString syntaxMessage(const std::string& msg) {
     return text;
 }
 
+// Everything outside the fast path's subset, and every syntax error, goes through yaml-cpp.
+void parseWithYamlCpp(std::string_view text, YAML::EventHandler& handler) {
+    std::istringstream stream{std::string(text)};
+    YAML::Parser parser(stream);
+    while (parser.HandleNextDocument(handler)) {
+    }
+}
+
 }  // namespace
 
 YamlDocument::YamlDocument() : d(std::make_unique<Data>()) {}
@@ -308,12 +317,11 @@ YamlDocument YamlDocument::load(const QByteArray& utf8, const QString& file,
             QStringLiteral("tab character in indentation; YAML indents with spaces only")));
     }
 
-    std::istringstream stream(std::string(utf8.constData(), size_t(utf8.size())));
     TreeBuilder builder(d, options.maxExpandedNodes);
     try {
-        YAML::Parser parser(stream);
-        while (parser.HandleNextDocument(builder)) {
-        }
+        const std::string_view text(utf8.constData(), size_t(utf8.size()));
+        if (!options.fastPath || !BlockScanner::parse(text, builder))
+            parseWithYamlCpp(text, builder);
     } catch (const StopParsing& stop) {
         d.roots.clear();
         d.diagnostics.push_back(

@@ -78,6 +78,9 @@ struct YamlLoadOptions {
     qsizetype maxBytes = 16 * 1024 * 1024;   // larger files are refused with a diagnostic
     qsizetype maxExpandedNodes = 2'000'000;  // alias expansion bound ("billion laughs")
     bool allowTabsInIndentation = false;     // JSON files may indent with tabs
+    // Block-style text in the common subset skips yaml-cpp's scanner (same events, faster);
+    // off only to compare against yaml-cpp alone.
+    bool fastPath = true;
 };
 
 // Loads YAML (and JSON, its subset) keeping every node's position. Never throws: syntax
