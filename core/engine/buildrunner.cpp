@@ -131,10 +131,40 @@ void runInWorker(QObject* context, std::function<T()> work, Done done) {
 
 }  // namespace
 
+namespace {
+
+// The buildspec as DOWNLOAD_SOURCE needs it.
+struct LoadedBuildspec {
+    bool exists = false;
+    bool syntaxErrors = false;
+    Diagnostics diagnostics;
+    std::shared_ptr<Buildspec> spec = std::make_shared<Buildspec>();
+};
+
+LoadedBuildspec readBuildspec(const QString& path) {
+    LoadedBuildspec load;
+    load.exists = QFileInfo(path).isFile();
+    if (!load.exists)
+        return load;
+    const YamlDocument doc = YamlDocument::loadFile(path);
+    load.diagnostics = validateBuildspecDocument(doc, path, load.spec.get());
+    load.syntaxErrors = doc.hasErrors();
+    return load;
+}
+
+}  // namespace
+
+// Read on a worker from the moment the build starts: the reading overlaps PROVISIONING
+// (the shell's start).
+struct BuildRunner::SpecLoad {
+    QFuture<LoadedBuildspec> future;
+};
+
 BuildRunner::BuildRunner(BuildRequest request, QObject* parent)
     : QObject(parent)
     , m_request(std::move(request))
     , m_spec(std::make_unique<Buildspec>())
+    , m_specLoad(std::make_unique<SpecLoad>())
     , m_buildTimer(new QTimer(this))
     , m_phaseTimer(new QTimer(this)) {
     QDir source(m_request.sourceDirectory);
@@ -185,6 +215,7 @@ void BuildRunner::start() {
     m_result.startedMs = nowUtcMs();
     m_srcDir = m_request.inPlace ? m_request.sourceDirectory
                                  : QDir(buildDirectory()).filePath(QStringLiteral("src"));
+    m_specLoad->future = QtConcurrent::run(readBuildspec, m_buildspecPath);
     if (m_request.buildTimeoutMs > 0)
         m_buildTimer->start(int(qMin<qint64>(m_request.buildTimeoutMs, INT_MAX)));
     RunEvent e = makeEvent(RunEventKind::RunStarted);
@@ -361,16 +392,18 @@ void BuildRunner::downloadSource() {
 }
 
 bool BuildRunner::loadBuildspec() {
-    if (!QFileInfo(m_buildspecPath).isFile()) {
+    // Waits for the worker, or reads here if the pool has not started it yet.
+    const LoadedBuildspec load = m_specLoad->future.takeResult();
+    if (!load.exists) {
         m_result.invalidInput = true;
         finishPhase(RunStatus::Failed, QStringLiteral("YAML_FILE_ERROR"),
                     QStringLiteral("stat %1: no such file or directory").arg(m_buildspecPath));
         return false;
     }
-    const YamlDocument doc = YamlDocument::loadFile(m_buildspecPath);
-    m_diagnostics = validateBuildspecDocument(doc, m_buildspecPath, m_spec.get());
+    *m_spec = std::move(*load.spec);
+    m_diagnostics = load.diagnostics;
     logDiagnostics(m_diagnostics);
-    if (hasErrors(m_diagnostics) || doc.hasErrors()) {
+    if (hasErrors(m_diagnostics) || load.syntaxErrors) {
         m_result.invalidInput = true;
         QString first;
         for (const Diagnostic& d : std::as_const(m_diagnostics)) {

@@ -89,6 +89,8 @@ private:
 
     BuildRequest m_request;
     std::unique_ptr<Buildspec> m_spec;
+    struct SpecLoad;
+    std::unique_ptr<SpecLoad> m_specLoad;
     Diagnostics m_diagnostics;
     BuildResult m_result;
     LogStream m_log;

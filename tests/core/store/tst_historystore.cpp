@@ -204,6 +204,10 @@ private slots:
         QVERIFY(store.open());
         startRun(store, "app:dead", "app", 2);
         store.record(makeEvent(RunEventKind::StepStarted, "app:dead", "BUILD"));
+        RunEvent cmd = makeEvent(RunEventKind::CommandStarted, "app:dead", "BUILD");
+        cmd.name = "make forever";
+        cmd.index = 0;
+        store.record(cmd);
         RunEvent log = makeEvent(RunEventKind::LogChunk, "app:dead", "BUILD");
         log.data = "working\n";
         store.record(log);
@@ -243,6 +247,13 @@ private slots:
         QFile log(dir.path() + "/logs/app-2.log");
         QVERIFY(log.open(QIODevice::ReadOnly));
         QVERIFY(log.readAll().endsWith("Z working\n"));
+        // The command it was running when it died has its row, without an end.
+        const QList<QVariantList> rows =
+            readRows(dir.path(),
+                     "SELECT command, ended_ms IS NULL FROM commands WHERE build_id = 'app:dead'");
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().at(0).toString(), "make forever");
+        QVERIFY(rows.first().at(1).toBool());
     }
 };
 
