@@ -57,10 +57,12 @@ void HistoryWriter::post(const RunEvent& event) {
     }
     m_local.emplace_back(event);
     m_localBytes += event.data.size();
-    // A started command reaches the writer at once: should the build be killed while it
-    // runs, its row is written within the flush interval.
-    if (urgent || event.kind == RunEventKind::CommandStarted || m_local.size() >= kHandOverItems ||
-        m_localBytes >= kBurstBytes)
+    // Only an end waits here for company: a command's or phase's end is always followed by
+    // the next start or the run's end, which hand it over. Anything else (a started command,
+    // a log line) may be the last event for minutes, and must reach the file meanwhile.
+    const bool end =
+        event.kind == RunEventKind::CommandFinished || event.kind == RunEventKind::StepFinished;
+    if (!end || urgent || m_local.size() >= kHandOverItems || m_localBytes >= kBurstBytes)
         handOver(urgent);
 }
 

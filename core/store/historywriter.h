@@ -25,7 +25,7 @@ class HistoryWriter {
 public:
     static constexpr qint64 kFlushIntervalMs = 100;
     static constexpr size_t kBurstItems = 256;
-    static constexpr size_t kHandOverItems = 64;       // events gathered before taking the lock
+    static constexpr size_t kHandOverItems = 64;       // ends gathered before taking the lock
     static constexpr qsizetype kBurstBytes = 1 << 20;  // of log output
     static constexpr qsizetype kMaxUnwrittenBytes = 8 << 20;  // post() waits beyond this
 
@@ -37,8 +37,8 @@ public:
     // Opens the writer's own connection (schema must exist) and starts its thread.
     bool open(QString* error = nullptr);
 
-    // post() and flush() belong to one thread (the store's); events are handed to the
-    // writer in groups, a started command and anything urgent at once.
+    // post() and flush() belong to one thread (the store's); a command's or phase's end
+    // is handed to the writer with the event after it, everything else at once.
     void post(const RunEvent& event);
     void post(const BuildResult& result);
     // Returns once everything posted before the call is committed and in the log files.
