@@ -178,6 +178,12 @@ void TestBuildRunPage::clickingAPhaseScrollsTheLog() {
     QScrollBar* bar = view->verticalScrollBar();
     QVERIFY(bar->value() < bar->maximum());
     QVERIFY(bar->value() <= installLine);
+    // To look at the page: PIPEWRIGHT_SHOTS_DIR=... xvfb-run -a tst_buildrunpage
+    if (const QString shots = qEnvironmentVariable("PIPEWRIGHT_SHOTS_DIR"); !shots.isEmpty()) {
+        QTRY_VERIFY(page.logPane()->statusText().startsWith(
+            QString::number(view->index()->lineCount())));  // its update is a posted event
+        QVERIFY(page.grab().save(shots + QStringLiteral("/buildrunpage.png")));
+    }
 }
 
 void TestBuildRunPage::stopEndsARunningBuild() {
