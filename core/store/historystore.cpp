@@ -10,6 +10,7 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTimer>
 #include <QUuid>
 
 #include <sqlite3.h>
@@ -61,7 +62,15 @@ void keepWalOnClose(const QSqlDatabase& db) {
 
 HistoryStore::HistoryStore(const QString& stateDirectory)
     : m_stateDir(stateDirectory)
-    , m_connection(QStringLiteral("pw-history-") + QUuid::createUuid().toString(QUuid::Id128)) {}
+    , m_connection(QStringLiteral("pw-history-") + QUuid::createUuid().toString(QUuid::Id128))
+    , m_handOverTimer(std::make_unique<QTimer>()) {
+    m_handOverTimer->setSingleShot(true);
+    m_handOverTimer->setInterval(int(HistoryWriter::kFlushIntervalMs));
+    m_handOverTimer->callOnTimeout([this] {
+        if (m_writer)
+            m_writer->handOver();
+    });
+}
 
 HistoryStore::~HistoryStore() {
     m_writer.reset();  // writes what is queued
@@ -161,7 +170,10 @@ int HistoryStore::nextBuildNumber(const QString& project) {
 void HistoryStore::record(const RunEvent& e) {
     if (!m_writer)
         return;
-    m_writer->post(e);
+    // What waits on this thread reaches the writer within its flush interval even when the
+    // run then goes quiet (a command running silently for minutes).
+    if (m_writer->post(e) && !m_handOverTimer->isActive())
+        m_handOverTimer->start();
     // Whoever reacts to a run's end (history panel, `history`) reads it from the file.
     if (e.kind == RunEventKind::RunFinished)
         m_writer->flush();

@@ -8,6 +8,8 @@
 #include <memory>
 #include <optional>
 
+class QTimer;
+
 namespace pw {
 
 class HistoryWriter;
@@ -63,6 +65,7 @@ private:
     QString m_connection;  // schema, recovery and reads; writes go through m_writer
     int m_interrupted = 0;
     std::unique_ptr<HistoryWriter> m_writer;
+    std::unique_ptr<QTimer> m_handOverTimer;
 };
 
 }  // namespace pw

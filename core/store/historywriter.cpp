@@ -46,7 +46,7 @@ bool HistoryWriter::open(QString* error) {
     return true;
 }
 
-void HistoryWriter::post(const RunEvent& event) {
+bool HistoryWriter::post(const RunEvent& event) {
     bool urgent = isUrgent(event);
     if (event.kind == RunEventKind::LogChunk) {
         // The first line after a quiet spell goes to the file at once (someone may be
@@ -57,13 +57,9 @@ void HistoryWriter::post(const RunEvent& event) {
     }
     m_local.emplace_back(event);
     m_localBytes += event.data.size();
-    // Only an end waits here for company: a command's or phase's end is always followed by
-    // the next start or the run's end, which hand it over. Anything else (a started command,
-    // a log line) may be the last event for minutes, and must reach the file meanwhile.
-    const bool end =
-        event.kind == RunEventKind::CommandFinished || event.kind == RunEventKind::StepFinished;
-    if (!end || urgent || m_local.size() >= kHandOverItems || m_localBytes >= kBurstBytes)
+    if (urgent || m_local.size() >= kHandOverItems || m_localBytes >= kBurstBytes)
         handOver(urgent);
+    return !m_local.empty();
 }
 
 void HistoryWriter::post(const BuildResult& result) {

@@ -37,16 +37,18 @@ public:
     // Opens the writer's own connection (schema must exist) and starts its thread.
     bool open(QString* error = nullptr);
 
-    // post() and flush() belong to one thread (the store's); a command's or phase's end
-    // is handed to the writer with the event after it, everything else at once.
-    void post(const RunEvent& event);
+    // post(), handOver() and flush() belong to one thread (the store's). Events reach the
+    // writer in groups: anything urgent at once, the rest with the next urgent one, every
+    // kHandOverItems, or when the owner calls handOver() (HistoryStore does within
+    // kFlushIntervalMs). post() returns whether events are left waiting for that.
+    bool post(const RunEvent& event);
     void post(const BuildResult& result);
+    void handOver(bool urgent = false);
     // Returns once everything posted before the call is committed and in the log files.
     void flush();
 
 private:
     using Item = std::variant<RunEvent, BuildResult>;
-    void handOver(bool urgent);
     void run();
 
     QString m_databasePath;
