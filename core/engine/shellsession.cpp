@@ -148,6 +148,8 @@ qsizetype ShellSession::drainOutput(qsizetype limit) {
             break;  // EAGAIN: nothing more for now
         m_pending.append(buffer, n);
         total += n;
+        if (size_t(n) < sizeof buffer)
+            break;  // the pipe is empty: no need to hear it say EAGAIN
     }
     return total;
 }
