@@ -174,9 +174,6 @@ void HistoryStore::record(const RunEvent& e) {
     // run then goes quiet (a command running silently for minutes).
     if (m_writer->post(e) && !m_handOverTimer->isActive())
         m_handOverTimer->start();
-    // Whoever reacts to a run's end (history panel, `history`) reads it from the file.
-    if (e.kind == RunEventKind::RunFinished)
-        m_writer->flush();
 }
 
 void HistoryStore::recordResult(const BuildResult& r) {

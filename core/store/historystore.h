@@ -29,10 +29,10 @@ struct BuildSummary {
 // commands, exported variables, artifacts and reports, plus one full log file per build under
 // `<state>/logs/`. It persists RunEvents as they come, so a build whose process is killed
 // still has its history; the next open marks it INTERRUPTED. Writes happen on a thread of
-// their own (HistoryWriter) and are grouped: a run and its phases are committed at once,
-// commands and log lines within 100 ms (a log line after a quiet spell goes to the file at
-// once); a run's end and its result are written before record()/recordResult() return, and
-// reads first wait for what is queued.
+// their own (HistoryWriter) and are grouped: a run's start and end are committed at once,
+// phases, commands and log lines within 100 ms (a log line after a quiet spell goes to the
+// file at once); a build's result is written before recordResult() returns (callers record
+// it when the runner finishes), and reads first wait for what is queued.
 class HistoryStore {
 public:
     explicit HistoryStore(const QString& stateDirectory);
@@ -48,7 +48,8 @@ public:
 
     int nextBuildNumber(const QString& project);
     void record(const RunEvent& event);
-    // Writes what only the end result knows (artifact file lists, reports, variables).
+    // Writes what only the end result knows (artifact file lists, reports, variables), and
+    // returns once everything recorded so far is in the history.
     void recordResult(const BuildResult& result);
 
     QList<BuildSummary> builds(const QString& project = {}) const;

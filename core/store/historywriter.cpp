@@ -11,10 +11,11 @@ namespace pw {
 
 namespace {
 
-// What readers must see at once: a run and the phase it is in, and its end.
+// What readers must see at once: that a run started, and that it ended. Its phases follow
+// within the flush interval: committing each of a fast build's eleven phase starts on its own
+// cost the writer a third of its time.
 bool isUrgent(const RunEvent& e) {
-    return e.kind == RunEventKind::RunStarted || e.kind == RunEventKind::StepStarted ||
-           e.kind == RunEventKind::RunFinished;
+    return e.kind == RunEventKind::RunStarted || e.kind == RunEventKind::RunFinished;
 }
 
 }  // namespace
