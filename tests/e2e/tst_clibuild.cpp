@@ -254,6 +254,15 @@ phases:
         while (!out.contains("\nstarted\n") && p.waitForReadyRead(10000))
             out += p.readAllStandardOutput();
         QTRY_COMPARE_WITH_TIMEOUT(countProcesses("315"), 1, 5000);
+        // Phases reach the history within its flush interval (0.1 s) while the build runs.
+        const auto lastPhase = [this] {
+            const QJsonArray builds =
+                QJsonDocument::fromJson(cli({"history", ws(), "--json"}).out).array();
+            const QJsonArray phases =
+                builds.isEmpty() ? QJsonArray() : builds[0].toObject()["phases"].toArray();
+            return phases.isEmpty() ? QString() : phases.last().toObject()["name"].toString();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(lastPhase(), QStringLiteral("BUILD"), 5000);
         p.kill();
         QVERIFY(p.waitForFinished());
         killProcesses("315");  // a SIGKILLed engine cannot clean up; this test does
