@@ -1,6 +1,7 @@
 // Differential tests for the block-style fast path: whenever BlockScanner accepts a text, the
 // events it replays must be exactly yaml-cpp's (kind, mark, tag, anchor, value, order).
 #include "support/corpussupport.h"
+#include "support/yamleventrecorder.h"
 #include "yaml/blockscanner.h"
 #include "yaml/yamldocument.h"
 
@@ -8,83 +9,27 @@
 #include <QJsonObject>
 #include <QTest>
 
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/mark.h>
-#include <yaml-cpp/parser.h>
-
-#include <sstream>
-
 using namespace pw;
 
 namespace {
 
-struct TooManyEvents {};
-
-// Records each event as one line of text, so two parsers' outputs compare as string lists.
-class Recorder : public YAML::EventHandler {
-public:
-    explicit Recorder(qsizetype limit) : m_limit(limit) {}
-    QStringList events;
-
-    void OnDocumentStart(const YAML::Mark& m) override { add("doc " + mark(m)); }
-    void OnDocumentEnd() override { add("/doc"); }
-    void OnNull(const YAML::Mark& m, YAML::anchor_t a) override {
-        add("null " + mark(m) + anchor(a));
-    }
-    void OnAlias(const YAML::Mark& m, YAML::anchor_t a) override {
-        add("alias " + mark(m) + anchor(a));
-    }
-    void OnScalar(const YAML::Mark& m, const std::string& tag, YAML::anchor_t a,
-                  const std::string& value) override {
-        add("scalar " + mark(m) + " " + tag + anchor(a) + " [" + value + "]");
-    }
-    void OnSequenceStart(const YAML::Mark& m, const std::string& tag, YAML::anchor_t a,
-                         YAML::EmitterStyle::value style) override {
-        add("seq " + mark(m) + " " + tag + anchor(a) + " " + std::to_string(style));
-    }
-    void OnSequenceEnd() override { add("/seq"); }
-    void OnMapStart(const YAML::Mark& m, const std::string& tag, YAML::anchor_t a,
-                    YAML::EmitterStyle::value style) override {
-        add("map " + mark(m) + " " + tag + anchor(a) + " " + std::to_string(style));
-    }
-    void OnMapEnd() override { add("/map"); }
-
-private:
-    static std::string mark(const YAML::Mark& m) {
-        return std::to_string(m.pos) + "@" + std::to_string(m.line) + ":" +
-               std::to_string(m.column);
-    }
-    static std::string anchor(YAML::anchor_t a) { return " &" + std::to_string(a); }
-    void add(const std::string& e) {
-        if (events.size() >= m_limit)
-            throw TooManyEvents{};  // yaml-cpp loops on some malformed texts
-        events << QString::fromStdString(e);
-    }
-    qsizetype m_limit;
-};
+QStringList toList(const std::vector<std::string>& events) {
+    QStringList list;
+    for (const std::string& e : events)
+        list << QString::fromStdString(e);
+    return list;
+}
 
 QStringList yamlCppEvents(const QByteArray& text) {
-    Recorder recorder(4 * text.size() + 64);
-    std::istringstream stream(text.toStdString());
-    try {
-        YAML::Parser parser(stream);
-        while (parser.HandleNextDocument(recorder)) {
-        }
-    } catch (const YAML::Exception& e) {
-        recorder.events << QStringLiteral("error ") + QString::fromStdString(e.what());
-    } catch (const TooManyEvents&) {
-        recorder.events << QStringLiteral("error: too many events");
-    }
-    return recorder.events;
+    return toList(test::yamlCppEvents(std::string_view(text.constData(), size_t(text.size()))));
 }
 
 // The fast path's events, or nothing when it declines the text.
 std::optional<QStringList> fastEvents(const QByteArray& text) {
-    Recorder recorder(4 * text.size() + 64);
+    test::YamlEventRecorder recorder(4 * size_t(text.size()) + 64);
     if (!BlockScanner::parse(std::string_view(text.constData(), size_t(text.size())), recorder))
         return std::nullopt;
-    return recorder.events;
+    return toList(recorder.events);
 }
 
 // A readable diff for failure messages: both lists side by side, mismatches marked.
@@ -372,10 +317,10 @@ void TestBlockScanner::loaderBuildsTheSameTreeEitherWay() {
 void TestBlockScanner::declinedTextLeavesHandlerUntouched() {
     // The decline happens on the last line, after many lines the scanner already took.
     const QByteArray text = commandsBuildspec(50) + "      - echo \"a: b\"\n";
-    Recorder recorder(1000);
+    test::YamlEventRecorder recorder(1000);
     QVERIFY(
         !BlockScanner::parse(std::string_view(text.constData(), size_t(text.size())), recorder));
-    QVERIFY(recorder.events.isEmpty());
+    QVERIFY(recorder.events.empty());
     // ...and the loader still gets yaml-cpp's reading of it: a mapping as the last item.
     const YamlDocument doc = YamlDocument::load(text, QStringLiteral("b.yml"));
     const YamlNode commands = doc.root().get(u"phases").get(u"build").get(u"commands");
