@@ -509,9 +509,9 @@ void BuildRunner::provisionShell() {
     const ResolvedEnvironment env = BuildEnvironment::compose(m_request, Buildspec(), m_builtins);
     ShellSession::Options options;
     options.program = resolveShell({}, m_request.defaultShell);
-    options.workingDirectory = m_request.inPlace ? m_srcDir : buildDirectory();
+    // A copied source is not there yet: the shell starts in the original and changes over.
+    options.workingDirectory = m_request.sourceDirectory;
     options.environment = env.environment;
-    options.stateDirectory = QDir(buildDirectory()).filePath(QStringLiteral("shell"));
     options.killGraceMs = m_request.killGraceMs;
     m_shellEnvironment = env.environment;
     m_session = new ShellSession(options, this);
@@ -549,7 +549,6 @@ void BuildRunner::startShell() {
             m_spec->sharedShell() ? ShellSession::Mode::Persistent : ShellSession::Mode::PerCommand;
         options.workingDirectory = m_srcDir;
         options.environment = m_environment;
-        options.stateDirectory = QDir(buildDirectory()).filePath(QStringLiteral("shell"));
         options.killGraceMs = m_request.killGraceMs;
         m_session = new ShellSession(options, this);
         connectSession();

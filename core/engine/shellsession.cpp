@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -12,6 +13,7 @@
 
 #include <fcntl.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
 #include <cerrno>
@@ -29,6 +31,31 @@ QByteArray shellQuote(const QString& text) {
     QByteArray quoted = text.toUtf8();
     quoted.replace('\'', "'\\''");
     return '\'' + quoted + '\'';
+}
+
+// Where a session keeps its batch file and what a restarted shell restores, unless told
+// otherwise: memory-backed when the system offers it, since creating a folder and a file on
+// a disk costs more than running a short command.
+QString scratchRoot() {
+    for (const QString& dir :
+         {qEnvironmentVariable("XDG_RUNTIME_DIR"), QStringLiteral("/dev/shm")}) {
+        const QFileInfo info(dir);
+        if (!dir.isEmpty() && info.isDir() && info.isWritable())
+            return dir;
+    }
+    return QDir::tempPath();
+}
+
+// Folders left by sessions of processes that were killed (pipewright-<pid>-<token>).
+void removeOrphans(const QString& root) {
+    const QStringList names =
+        QDir(root).entryList({QStringLiteral("pipewright-*")}, QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString& name : names) {
+        bool ok = false;
+        const qint64 pid = name.section(QLatin1Char('-'), 1, 1).toLongLong(&ok);
+        if (ok && pid > 0 && ::kill(pid_t(pid), 0) != 0 && errno == ESRCH)
+            QDir(root + QLatin1Char('/') + name).removeRecursively();
+    }
 }
 
 bool isValidName(const QString& name) {
@@ -50,10 +77,18 @@ ShellSession::ShellSession(Options options, QObject* parent)
     m_token = "PW" + QByteArray::number(QRandomGenerator::global()->generate64(), 36);
     m_killTimer->setSingleShot(true);
     connect(m_killTimer, &QTimer::timeout, this, [this] { signalGroups(SIGKILL); });
-    if (m_options.stateDirectory.isEmpty())
-        m_options.stateDirectory =
-            QDir::temp().filePath(QString::fromLatin1("pipewright-" + m_token));
-    QDir().mkpath(m_options.stateDirectory);
+    if (m_options.stateDirectory.isEmpty()) {
+        const QString root = scratchRoot();
+        removeOrphans(root);
+        m_options.stateDirectory = QStringLiteral("%1/pipewright-%2-%3")
+                                       .arg(root)
+                                       .arg(::getpid())
+                                       .arg(QString::fromLatin1(m_token));
+        m_ownsStateDirectory =
+            ::mkdir(QFile::encodeName(m_options.stateDirectory).constData(), 0700) == 0;
+    }
+    if (!m_ownsStateDirectory)
+        QDir().mkpath(m_options.stateDirectory);
 }
 
 ShellSession::~ShellSession() {
@@ -63,6 +98,8 @@ ShellSession::~ShellSession() {
         m_process->waitForFinished(1000);
     }
     closeOutputPipe();
+    if (m_ownsStateDirectory)
+        QDir(m_options.stateDirectory).removeRecursively();
 }
 
 void ShellSession::startProcess(const QStringList& arguments) {

@@ -32,7 +32,9 @@ public:
         Mode mode = Mode::Persistent;
         QString workingDirectory;
         QProcessEnvironment environment;
-        QString stateDirectory;  // where the EXIT trap leaves env + pwd to restore a shell
+        // The batch file, and where the EXIT trap leaves env + pwd to restore a shell. Empty:
+        // a private folder in memory-backed scratch space, removed with the session.
+        QString stateDirectory;
         int killGraceMs = 2000;  // SIGTERM -> SIGKILL
     };
 
@@ -41,6 +43,7 @@ public:
 
     bool isBusy() const { return m_busy; }
     const QString& program() const { return m_options.program; }
+    const QString& stateDirectory() const { return m_options.stateDirectory; }
     // Starts a persistent shell now rather than with the first batch, so its start overlaps
     // whatever the engine does meanwhile (reading the buildspec).
     void start();
@@ -119,6 +122,7 @@ private:
     int m_next = 0;            // index of the next command to start
     bool m_inCommand = false;  // between a start and an end marker
     bool m_scanning = false;
+    bool m_ownsStateDirectory = false;
     bool m_busy = false;
     bool m_restoreState = false;
     bool m_terminating = false;

@@ -1,5 +1,8 @@
 #include "engine/shellsession.h"
 
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -45,6 +48,35 @@ private:
     }
 
 private slots:
+    // Without a state folder of its own, a session uses a private scratch folder (memory-backed
+    // where there is one) that goes with it; one left by a killed process goes with the next.
+    void scratchStateIsCleanedUp() {
+        ShellSession::Options o = options(ShellSession::Mode::Persistent);
+        o.stateDirectory.clear();
+        QString state;
+        {
+            ShellSession shell(o);
+            state = shell.stateDirectory();
+            QVERIFY(QFileInfo(state).isDir());
+            QCOMPARE(QFile::permissions(state) & QFileDevice::ReadGroup,
+                     QFileDevice::Permissions());
+            QCOMPARE(runOne(shell, "exit 0").exitCode, 0);  // the EXIT trap writes there
+        }
+        QVERIFY(!QFileInfo::exists(state));
+        QProcess gone;  // a process id that is no longer in use
+        gone.start("sleep", {"0.1"});
+        QVERIFY(gone.waitForStarted());
+        const qint64 pid = gone.processId();
+        QVERIFY(pid > 0);
+        QVERIFY(gone.waitForFinished());
+        const QString orphan =
+            QFileInfo(state).path() + QStringLiteral("/pipewright-%1-PWtest").arg(pid);
+        QVERIFY(QDir().mkpath(orphan));
+        ShellSession next(o);
+        QVERIFY(!QFileInfo::exists(orphan));
+        QVERIFY(QFileInfo(next.stateDirectory()).isDir());
+    }
+
     void persistentKeepsDirectoryAndVariables() {
         ShellSession shell(options(ShellSession::Mode::Persistent));
         QCOMPARE(runOne(shell, "mkdir -p a && cd a; export X=1; Y=2").exitCode, 0);
