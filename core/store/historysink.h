@@ -31,6 +31,8 @@ public:
     // Rows of commands still running are written unfinished (a killed build keeps them),
     // then the transaction commits and stamped log lines go to their files.
     void commit();
+    // Writes the stamped log lines gathered so far to their files.
+    void flushLogs();
 
 private:
     struct LogFile {
@@ -62,7 +64,6 @@ private:
     void writeFinishedRows();
     static void bindRow(Statement& insert, const FinishedCommand& row);
     void writeLog(const RunEvent& e);
-    void flushLogs();
     void closeLog(const QString& runId);
     void exec(const char* sql);
 

@@ -88,9 +88,9 @@ void HistoryWriter::handOver(bool urgent) {
         std::move(m_local.begin(), m_local.end(), std::back_inserter(m_queue));
     }
     m_local.clear();
-    // A long burst is written while it goes on, not all at the next phase start.
+    // A long burst is written while it goes on (committed later), not all at the end.
     if (m_queue.size() >= kBurstItems || m_unwrittenBytes >= kBurstBytes)
-        urgent = wake = true;
+        m_burst = wake = true;
     m_urgent = m_urgent || urgent;
     if (wake)
         m_wake.notify_one();
@@ -109,39 +109,62 @@ void HistoryWriter::flush() {
     m_written.wait(lock, [&] { return m_done >= target; });
 }
 
+// Batches are written as they come, in one transaction committed when something is urgent
+// (a run's start or end, flush()) or kFlushIntervalMs after it began: a 500-command build is
+// a few commits, not one per burst (each commit rewrites the pages it touched into the WAL).
 void HistoryWriter::run() {
     std::vector<Item> batch;
+    quint64 uncommitted = 0;  // items written in the open transaction
+    qint64 transactionStartMs = -1;
     std::unique_lock lock(m_mutex);
     for (;;) {
-        const auto due = [&] { return m_stop || m_urgent; };
-        if (m_queue.empty()) {
-            m_wake.wait(lock, [&] { return m_stop || !m_queue.empty(); });
-        } else if (!due()) {
-            const qint64 wait = m_firstQueuedMs + kFlushIntervalMs - nowUtcMs();
-            m_wake.wait_for(lock, std::chrono::milliseconds(qMax<qint64>(wait, 0)), due);
-        }
-        if (m_queue.empty() && m_stop)
-            return;
-        if (!due() && nowUtcMs() - m_firstQueuedMs < kFlushIntervalMs)
+        const auto woken = [&] { return m_stop || m_urgent || m_burst; };
+        qint64 deadline = m_queue.empty() ? -1 : m_firstQueuedMs + kFlushIntervalMs;
+        if (transactionStartMs >= 0 &&
+            (deadline < 0 || transactionStartMs + kFlushIntervalMs < deadline))
+            deadline = transactionStartMs + kFlushIntervalMs;
+        if (!woken() && deadline < 0)
+            m_wake.wait(lock, [&] { return woken() || !m_queue.empty(); });
+        else if (!woken())
+            m_wake.wait_for(lock, std::chrono::milliseconds(qMax<qint64>(deadline - nowUtcMs(), 0)),
+                            woken);
+        const bool urgent = m_urgent || m_stop;
+        const qint64 now = nowUtcMs();
+        const bool due = urgent || m_burst || (deadline >= 0 && now >= deadline);
+        if (!due)
             continue;  // woken to learn of a new batch: wait for its due time
         batch.swap(m_queue);
-        m_urgent = false;
+        m_urgent = m_burst = false;
+        const bool stop = m_stop;
         lock.unlock();
-        m_sink->begin();
-        for (const Item& item : batch)
-            std::visit([this](const auto& value) { m_sink->write(value); }, item);
-        m_sink->commit();
-        const auto written = quint64(batch.size());
         qsizetype bytes = 0;
+        if (!batch.empty() && transactionStartMs < 0) {
+            m_sink->begin();
+            transactionStartMs = now;
+        }
         for (const Item& item : batch) {
+            std::visit([this](const auto& value) { m_sink->write(value); }, item);
             if (const auto* e = std::get_if<RunEvent>(&item))
                 bytes += e->data.size();
         }
+        uncommitted += batch.size();
         batch.clear();
+        const bool commit = transactionStartMs >= 0 &&
+                            (urgent || nowUtcMs() - transactionStartMs >= kFlushIntervalMs);
+        if (commit) {
+            m_sink->commit();
+            transactionStartMs = -1;
+        } else {
+            m_sink->flushLogs();  // the log keeps flowing to its file meanwhile
+        }
         lock.lock();
-        m_done += written;
         m_unwrittenBytes -= bytes;
+        if (commit || transactionStartMs < 0) {
+            m_done += std::exchange(uncommitted, 0);
+        }
         m_written.notify_all();
+        if (stop && m_queue.empty() && transactionStartMs < 0)
+            return;
     }
 }
 

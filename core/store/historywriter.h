@@ -18,9 +18,10 @@ class HistorySink;
 // Writes a history's RunEvents and build results on a thread of its own, through SQLite's C
 // API: the build's thread only queues them, so a 500-command build pays a queue push per
 // event instead of QtSql's binding and SQLite's B-tree work on its critical path.
-// Items are written in arrival order, one transaction per batch. A batch is written when
-// something must be visible at once (a run or phase starting, the first log line after a
-// quiet spell, flush()), otherwise at most kFlushIntervalMs after its first item.
+// Items are written in arrival order: at once when something must be visible (a run's start
+// or end, the first log line after a quiet spell, flush()), in bursts while a build is busy,
+// otherwise at most kFlushIntervalMs after they were handed over; commits follow what is
+// urgent, or come kFlushIntervalMs after a transaction began.
 class HistoryWriter {
 public:
     static constexpr qint64 kFlushIntervalMs = 100;
@@ -66,6 +67,7 @@ private:
     quint64 m_done = 0;
     qsizetype m_unwrittenBytes = 0;  // log bytes posted, not yet in their files
     bool m_urgent = false;
+    bool m_burst = false;  // enough queued to write now (committed later)
     bool m_stop = false;
     std::thread m_thread;
 };
