@@ -1,6 +1,9 @@
+// BuildRunner, part one: the phase machine, DOWNLOAD_SOURCE (the buildspec, the environment,
+// the source copy) and the shell. Parts two and three: buildrunner_phases.cpp,
+// buildrunner_outputs.cpp.
 #include "buildrunner.h"
+#include "buildrunner_p.h"
 
-#include "engine/artifacts/artifactpackager.h"
 #include "engine/buildenvironment.h"
 #include "engine/buildoutputs.h"
 #include "engine/cache/cachestore.h"
@@ -12,69 +15,18 @@
 #include "spec/specvalidator.h"
 #include "yaml/yamldocument.h"
 
-#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QProcess>
-#include <QRegularExpression>
-#include <QStandardPaths>
 #include <QTimer>
 #include <QUuid>
 #include <QtConcurrent>
 
-#include <pwd.h>
-#include <unistd.h>
-#include <algorithm>
-
 namespace pw {
 
+using namespace buildrunner_detail;
+
 namespace {
-
-constexpr qsizetype kOutputTailBytes = 4096;
-
-std::optional<BuildspecPhaseId> specPhaseOf(BuildPhase phase) {
-    switch (phase) {
-        case BuildPhase::Install:
-            return BuildspecPhaseId::Install;
-        case BuildPhase::PreBuild:
-            return BuildspecPhaseId::PreBuild;
-        case BuildPhase::Build:
-            return BuildspecPhaseId::Build;
-        case BuildPhase::PostBuild:
-            return BuildspecPhaseId::PostBuild;
-        default:
-            return std::nullopt;
-    }
-}
-
-QStringList commandTexts(const QList<SourceText>& list) {
-    QStringList out;
-    for (const SourceText& t : list)
-        out << t.text;
-    return out;
-}
-
-// CodeBuild's agent prefixes its own lines so: "[Container] 2026/11/26 04:00:00.123 ...".
-// Two such lines per command: the second is formatted once, then only the milliseconds.
-QByteArray containerPrefix(qint64 ms) {
-    thread_local qint64 cachedSecond = -1;
-    thread_local QByteArray cachedHead;  // "[Container] 2026/11/26 04:00:00."
-    const qint64 second = ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
-    if (second != cachedSecond) {
-        cachedSecond = second;
-        QByteArray stamp = formatUtcMs(second * 1000).toLatin1();  // 2026-11-26T04:00:00.000Z
-        stamp.replace('-', '/');
-        stamp[10] = ' ';
-        cachedHead = "[Container] " + stamp.left(20);
-    }
-    const int millis = int(ms - second * 1000);
-    const char digits[] = {char('0' + millis / 100), char('0' + millis / 10 % 10),
-                           char('0' + millis % 10), ' '};
-    QByteArray prefix;
-    prefix.reserve(cachedHead.size() + 4);
-    return prefix.append(cachedHead).append(digits, 4);
-}
 
 QString gitOutput(const QString& dir, const QStringList& args) {
     if (!QFileInfo::exists(dir + QStringLiteral("/.git")))
@@ -85,14 +37,6 @@ QString gitOutput(const QString& dir, const QStringList& args) {
     if (!git.waitForFinished(3000) || git.exitCode() != 0)
         return {};
     return QString::fromUtf8(git.readAllStandardOutput()).trimmed();
-}
-
-QString resolveShell(const QString& wanted, const QString& fallback) {
-    const QString name = wanted.isEmpty() ? fallback : wanted;
-    if (QFileInfo(name).isAbsolute())
-        return name;
-    const QString found = QStandardPaths::findExecutable(name);
-    return found.isEmpty() ? name : found;
 }
 
 // What `validateSpecFile` reports, from the document the build uses, and the model the build
@@ -108,30 +52,6 @@ Diagnostics validateBuildspecDocument(const YamlDocument& doc, const QString& pa
     sortDiagnostics(diagnostics);
     return diagnostics;
 }
-
-// The `name` of the primary artifact and of each secondary one, in BuildOutputs' order.
-QStringList artifactNames(const Buildspec& spec) {
-    QStringList names;
-    if (spec.artifacts.present)
-        names << spec.artifacts.name;
-    for (const BuildspecArtifacts& a : spec.secondaryArtifacts)
-        names << a.name;
-    return names;
-}
-
-template <typename T, typename Done>
-void runInWorker(QObject* context, std::function<T()> work, Done done) {
-    auto* watcher = new QFutureWatcher<T>(context);
-    QObject::connect(watcher, &QFutureWatcher<T>::finished, context, [watcher, done] {
-        done(watcher->result());
-        watcher->deleteLater();
-    });
-    watcher->setFuture(QtConcurrent::run(std::move(work)));
-}
-
-}  // namespace
-
-namespace {
 
 // The buildspec as DOWNLOAD_SOURCE needs it.
 struct LoadedBuildspec {
@@ -565,353 +485,6 @@ void BuildRunner::connectSession() {
     connect(m_session, &ShellSession::commandStarted, this, &BuildRunner::onCommandStarted);
     connect(m_session, &ShellSession::commandFinished, this, &BuildRunner::onCommandFinished);
     connect(m_session, &ShellSession::batchFinished, this, &BuildRunner::onBatchFinished);
-}
-
-// ---- buildspec phases ----------------------------------------------------------------------
-
-void BuildRunner::startBuildspecPhase() {
-    const BuildspecPhase& phase = m_spec->phase(*specPhaseOf(m_phase));
-    m_commands = commandTexts(phase.commands);
-    m_finally = commandTexts(phase.finally);
-    m_commandIndex = 0;
-    m_inFinally = false;
-    m_commandsFailed = false;
-    m_finallyFailed = false;
-    m_failure = {};
-    const QString runAs = phase.runAs.isEmpty() ? m_spec->runAs : phase.runAs;
-    if (!applyRunAs(runAs))
-        return;
-    if (!phase.runtimeVersions.isEmpty())
-        warn(
-            QStringLiteral("Skipping install of runtimes. Runtime version selection is not "
-                           "supported by this build image."));
-    if (m_request.phaseTimeoutMs > 0)
-        m_phaseTimer->start(int(qMin<qint64>(m_request.phaseTimeoutMs, INT_MAX)));
-    runNextCommand();
-}
-
-QStringList BuildRunner::shellCommands(const QStringList& commands) const {
-    if (m_runAsPrefix.isEmpty())
-        return commands;
-    QStringList wrapped;
-    for (QString command : commands)
-        wrapped << m_runAsPrefix + QLatin1Char('\'') +
-                       command.replace(QLatin1Char('\''), QStringLiteral("'\\''")) +
-                       QLatin1Char('\'');
-    return wrapped;
-}
-
-bool BuildRunner::applyRunAs(const QString& user) {
-    m_runAsPrefix.clear();
-    if (user.isEmpty() || user == QLatin1String("root"))
-        return true;
-    if (::geteuid() != 0) {
-        warn(QStringLiteral("run-as %1: not applied, Pipewright is not running as root; commands "
-                            "run as the current user")
-                 .arg(user));
-        return true;
-    }
-    const struct passwd* pw = ::getpwnam(user.toLocal8Bit().constData());
-    if (!pw) {
-        finishPhase(RunStatus::Failed, QStringLiteral("CLIENT_ERROR"),
-                    QStringLiteral("run-as: no such user: ") + user);
-        return false;
-    }
-    // Each command runs as the user in a child shell of the build shell: the directory and
-    // exported variables flow in, but what the command changes does not flow back.
-    const QString shell = resolveShell(m_spec->env.shell, m_request.defaultShell);
-    const QString prefix = QStringLiteral("setpriv --reuid=%1 --regid=%2 --init-groups -- %3 -c ")
-                               .arg(pw->pw_uid)
-                               .arg(pw->pw_gid)
-                               .arg(shell);
-    m_runAsPrefix = prefix;
-    logLine(QStringLiteral("run-as %1: commands of %2 run as uid %3")
-                .arg(user, buildPhaseName(m_phase))
-                .arg(pw->pw_uid));
-    return true;
-}
-
-void BuildRunner::runNextCommand() {
-    if (m_abortStatus) {
-        finishPhase(*m_abortStatus, m_abortCode, m_abortMessage);
-        return;
-    }
-    if (!m_inFinally && !m_commands.isEmpty()) {
-        m_session->runBatch(shellCommands(m_commands));  // stops at the first failure
-        return;
-    }
-    m_inFinally = true;  // spec §2.3: finally runs even when a command failed
-    if (!m_finally.isEmpty()) {
-        m_session->runBatch(shellCommands(m_finally));
-        return;
-    }
-    endBuildspecPhase();
-}
-
-void BuildRunner::onBatchFinished() {
-    if (m_abortStatus) {
-        finishPhase(*m_abortStatus, m_abortCode, m_abortMessage);
-        return;
-    }
-    if (!m_inFinally && !m_finally.isEmpty()) {
-        m_inFinally = true;
-        m_session->runBatch(shellCommands(m_finally));
-        return;
-    }
-    endBuildspecPhase();
-}
-
-void BuildRunner::onCommandStarted(int index) {
-    m_commandIndex = index;
-    m_currentCommand = (m_inFinally ? m_finally : m_commands).value(index);
-    m_outputTail.clear();
-    RunEvent e = makeEvent(RunEventKind::CommandStarted);
-    e.name = m_log.maskText(m_currentCommand);
-    e.index = m_commandIndex;
-    e.message = m_inFinally ? QStringLiteral("finally") : QStringLiteral("commands");
-    emitEvent(e);
-    logLine(QStringLiteral("Running command ") + m_currentCommand);
-}
-
-void BuildRunner::onCommandFinished(int exitCode) {
-    const QByteArray rest = m_log.flush();
-    if (!rest.isEmpty()) {
-        RunEvent log = makeEvent(RunEventKind::LogChunk);
-        log.data = rest + '\n';
-        emitEvent(log);
-    }
-    RunEvent e = makeEvent(RunEventKind::CommandFinished);
-    e.name = m_log.maskText(m_currentCommand);
-    e.index = m_commandIndex;
-    e.exitCode = exitCode;
-    emitEvent(e);
-    if (exitCode == 0 || m_abortStatus)
-        return;
-    logLine(QStringLiteral("Command did not exit successfully %1 exit status %2")
-                .arg(m_currentCommand)
-                .arg(exitCode));
-    if (m_failure.statusCode.isEmpty())
-        m_failure = {QStringLiteral("COMMAND_EXECUTION_ERROR"),
-                     QStringLiteral("Error while executing command: %1. Reason: exit status %2")
-                         .arg(m_currentCommand)
-                         .arg(exitCode)};
-    (m_inFinally ? m_finallyFailed : m_commandsFailed) = true;
-}
-
-bool BuildRunner::shouldRetry() const {
-    const OnFailure& policy = m_spec->phase(*specPhaseOf(m_phase)).onFailure;
-    if (policy.kind != OnFailureKind::Retry || m_retries >= policy.retryCount)
-        return false;
-    const QRegularExpression re(policy.retryRegex);
-    return re.match(m_failure.message).hasMatch() ||
-           re.match(QString::fromUtf8(m_outputTail.right(kOutputTailBytes))).hasMatch();
-}
-
-void BuildRunner::endBuildspecPhase() {
-    const bool failed = m_commandsFailed || m_finallyFailed;
-    if (failed && shouldRetry()) {
-        ++m_retries;
-        m_result.phases.last().contexts << m_failure;
-        logLine(QStringLiteral("Retrying phase %1 (attempt %2): on-failure RETRY")
-                    .arg(buildPhaseName(m_phase))
-                    .arg(m_retries + 1));
-        startBuildspecPhase();
-        return;
-    }
-    m_retries = 0;
-    if (failed)
-        finishPhase(RunStatus::Failed, m_failure.statusCode, m_failure.message);
-    else
-        finishPhase(RunStatus::Succeeded);
-}
-
-void BuildRunner::readExportedVariables(BuildPhase next) {
-    QStringList names;
-    for (const SourceText& t : m_spec->env.exportedVariables)
-        names << t.text;
-    if (names.isEmpty() || !m_session) {
-        enterPhase(next);
-        return;
-    }
-    connect(m_session, &ShellSession::variablesRead, this,
-            [this, names, next](const QMap<QString, QString>& values) {
-                m_session->disconnect(this, nullptr);
-                connectSession();
-                for (const QString& name : names) {
-                    // Spec §3.3 policy: an unset name is reported with an empty value.
-                    const QString value = values.value(name);
-                    m_result.exportedVariables.append({name, value});
-                    RunEvent e = makeEvent(RunEventKind::VariableExported);
-                    e.name = name;
-                    e.value = m_log.mask(value.toUtf8());
-                    emitEvent(e);
-                }
-                enterPhase(next);
-            });
-    m_session->queryVariables(names);
-}
-
-// ---- UPLOAD_ARTIFACTS, FINALIZING ------------------------------------------------------------
-
-void BuildRunner::uploadArtifacts() {
-    // Names and paths may use variables the build exported (e.g. a version set in pre_build).
-    QProcessEnvironment environment = m_environment;
-    for (const auto& [name, value] : m_result.exportedVariables)
-        environment.insert(name, value);
-    QList<ArtifactSpec> specs =
-        BuildOutputs::artifactSpecs(*m_spec, environment, m_request.inPlace);
-    const QStringList names = artifactNames(*m_spec);
-    const bool named =
-        std::any_of(names.begin(), names.end(), [](const QString& n) { return !n.isEmpty(); });
-    if (!named || !m_session || m_session->isBusy()) {
-        packageArtifacts(specs, environment);
-        return;
-    }
-    // Spec §4.3: `name` uses the shell command language, evaluated in the build's own shell
-    // ($(date ...), ${VAR:-x}, variables the commands set); the other fields expand $VARS.
-    connect(m_session, &ShellSession::wordsExpanded, this,
-            [this, specs, names, environment](const QStringList& values, bool ok) mutable {
-                m_session->disconnect(this, nullptr);
-                connectSession();
-                if (!ok)
-                    warn(
-                        QStringLiteral("artifacts: the shell could not evaluate the artifact "
-                                       "names; only their $VARIABLES are expanded"));
-                for (qsizetype i = 0; ok && i < specs.size(); ++i) {
-                    if (!names.at(i).isEmpty())
-                        specs[i].name = values.at(i);
-                }
-                packageArtifacts(specs, environment);
-            });
-    m_session->expandWords(names);
-}
-
-void BuildRunner::packageArtifacts(QList<ArtifactSpec> specs,
-                                   const QProcessEnvironment& environment) {
-    const bool saveCache = m_spec->cache.present && m_spec->cache.action != CacheAction::Restore;
-    if (specs.isEmpty() && !saveCache) {
-        finishPhase(RunStatus::Succeeded);
-        return;
-    }
-    ArtifactContext context;
-    context.sourceRoot = m_srcDir;
-    for (const auto& [id, dir] : m_request.secondarySources)
-        context.extraRoots << m_environment.value(QStringLiteral("CODEBUILD_SRC_DIR_") + id);
-    context.outputDirectory = QDir(m_request.stateDirectory)
-                                  .filePath(QStringLiteral("artifacts/%1-%2")
-                                                .arg(m_request.projectName)
-                                                .arg(m_request.buildNumber));
-    const CacheSpec cache = BuildOutputs::cacheSpec(*m_spec, environment);
-    const QString stateDir = m_request.stateDirectory;
-    const QString srcDir = m_srcDir;
-    using Outcome = QPair<QList<ArtifactResult>, CacheSaveResult>;
-    runInWorker<Outcome>(
-        this,
-        [specs, context, saveCache, cache, stateDir, srcDir] {
-            Outcome o;
-            o.first = ArtifactPackager::packageAll(specs, context);
-            if (saveCache)
-                o.second = CacheStore(stateDir).save(cache, srcDir);
-            return o;
-        },
-        [this](const Outcome& outcome) {
-            QString error;
-            for (const ArtifactResult& r : outcome.first) {
-                logDiagnostics(r.diagnostics);
-                if (!r.ok) {
-                    for (const Diagnostic& d : r.diagnostics) {
-                        if (d.severity == Severity::Error && error.isEmpty())
-                            error = d.message;
-                    }
-                    continue;
-                }
-                const QString name = r.identifier.isEmpty() ? r.name : r.identifier;
-                m_result.artifacts
-                    << ArtifactRecord{name, r.zipPath, r.files, r.identifier.isEmpty()};
-                RunEvent e = makeEvent(RunEventKind::ArtifactProduced);
-                e.name = name;
-                e.value = r.zipPath;
-                e.message = QStringLiteral("%1 files").arg(r.files.size());
-                emitEvent(e);
-            }
-            logDiagnostics(outcome.second.diagnostics);
-            if (outcome.second.saved)
-                logLine(QStringLiteral("Cache saved under key ") + outcome.second.key);
-            if (m_abortStatus)
-                finishPhase(*m_abortStatus, m_abortCode, m_abortMessage);
-            else if (!error.isEmpty())
-                finishPhase(RunStatus::Failed, QStringLiteral("CLIENT_ERROR"), error);
-            else
-                finishPhase(RunStatus::Succeeded);
-        });
-}
-
-void BuildRunner::finalize() {
-    if (m_session) {
-        // The build is over: nothing it started may outlive it (background jobs included).
-        m_session->killAll();
-    }
-    if (m_spec->reports.isEmpty() || m_result.invalidInput) {
-        finishPhase(RunStatus::Succeeded);
-        return;
-    }
-    Diagnostics diagnostics;
-    m_result.reports = BuildOutputs::collectReports(*m_spec, m_srcDir, m_request.projectName,
-                                                    m_environment, diagnostics);
-    for (const Diagnostic& d : std::as_const(diagnostics))
-        warn(formatDiagnostic(d));
-    finishPhase(RunStatus::Succeeded);
-}
-
-// ---- events and log ----------------------------------------------------------------------
-
-RunEvent BuildRunner::makeEvent(RunEventKind kind) const {
-    RunEvent e;
-    e.kind = kind;
-    e.runId = m_result.id;
-    e.sequence = ++m_sequence;
-    e.timeMs = nowUtcMs();
-    if (kind != RunEventKind::RunStarted && kind != RunEventKind::RunFinished)
-        e.step = buildPhaseName(m_phase);
-    return e;
-}
-
-void BuildRunner::emitEvent(RunEvent event) {
-    emit runEvent(event);
-}
-
-void BuildRunner::onOutput(const QByteArray& bytes) {
-    if (bytes.isEmpty())
-        return;
-    // Trimmed when twice as long as kept: a short line per command must not copy 4 KB.
-    m_outputTail += bytes;
-    if (m_outputTail.size() > 2 * kOutputTailBytes)
-        m_outputTail.remove(0, m_outputTail.size() - kOutputTailBytes);
-    QByteArray lines = m_log.feed(bytes);
-    if (lines.isEmpty())
-        return;
-    RunEvent e = makeEvent(RunEventKind::LogChunk);
-    e.data = std::move(lines);
-    emitEvent(e);
-}
-
-void BuildRunner::logLine(const QString& text) {
-    RunEvent e = makeEvent(RunEventKind::LogChunk);
-    e.data = m_log.mask(containerPrefix(e.timeMs) + text.toUtf8()) + '\n';
-    e.name = QStringLiteral("engine");
-    emitEvent(e);
-}
-
-void BuildRunner::logDiagnostics(const Diagnostics& diagnostics) {
-    for (const Diagnostic& d : diagnostics)
-        logLine(formatDiagnostic(d));
-}
-
-void BuildRunner::warn(const QString& message) {
-    RunEvent e = makeEvent(RunEventKind::Warning);
-    e.message = m_log.mask(message.toUtf8());
-    emitEvent(e);
-    logLine(QStringLiteral("Warning: ") + message);
 }
 
 }  // namespace pw
