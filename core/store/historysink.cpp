@@ -17,9 +17,37 @@ Q_DECLARE_LOGGING_CATEGORY(lcStore)
 
 namespace {
 
+const char kInsertPhase[] =
+    "INSERT OR REPLACE INTO phases (build_id, name, status, started_ms)"
+    " VALUES (?, ?, 'IN_PROGRESS', ?)";
+const char kFinishPhase[] =
+    "UPDATE phases SET status = ?, ended_ms = ?, context_code = ?,"
+    " context_message = ? WHERE build_id = ? AND name = ?";
+const char kInsertBuild[] =
+    "INSERT OR REPLACE INTO builds (id, number, project, status, started_ms,"
+    " log_path, pid, buildspec) VALUES (?, ?, ?, 'IN_PROGRESS', ?, ?, ?, ?)";
+const char kFinishBuild[] = "UPDATE builds SET status = ?, ended_ms = ? WHERE id = ?";
+const char kFinishCommand[] = "UPDATE commands SET ended_ms = ?, exit_code = ? WHERE rowid = ?";
+const char kBuildResult[] =
+    "UPDATE builds SET status = ?, ended_ms = ?, source_version = ? WHERE id = ?";
+const char kInsertVariable[] = "INSERT INTO exported_variables VALUES (?, ?, ?)";
+const char kInsertArtifact[] = "INSERT INTO artifacts VALUES (?, ?, ?, ?, ?)";
+const char kInsertReport[] = "INSERT INTO reports VALUES (?, ?, ?, ?, ?)";
 const char kInsertCommand[] =
     "INSERT INTO commands (build_id, phase, seq, idx, command, started_ms, ended_ms, exit_code)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+// Many rows per statement: SQLite's per-statement work is paid once per kRows commands.
+template <size_t kRows>
+const QByteArray& manyCommandsSql() {
+    static const QByteArray sql = [] {
+        QByteArray text = kInsertCommand;
+        for (size_t i = 1; i < kRows; ++i)
+            text += ", (?, ?, ?, ?, ?, ?, ?, ?)";
+        return text;
+    }();
+    return sql;
+}
 
 }  // namespace
 
@@ -91,6 +119,11 @@ bool HistorySink::open(QString* error) {
     // next build does not recreate it (two fsyncs).
     exec("PRAGMA synchronous=NORMAL");
     sqlite3_db_config(m_db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, static_cast<int*>(nullptr));
+    // Prepared now (reading the schema once), not while the first build waits for its rows.
+    for (const char* sql :
+         {kInsertBuild, kFinishBuild, kInsertPhase, kFinishPhase, kInsertCommand,
+          manyCommandsSql<kRowsPerInsert>().constData(), kFinishCommand, kBuildResult})
+        statement(sql);
     return true;
 }
 
@@ -137,14 +170,10 @@ void HistorySink::write(const RunEvent& e) {
             onRunStarted(e);
             break;
         case RunEventKind::StepStarted:
-            (statement("INSERT OR REPLACE INTO phases (build_id, name, status, started_ms)"
-                       " VALUES (?, ?, 'IN_PROGRESS', ?)")
-             << e.runId << e.step << e.timeMs)
-                .run();
+            (statement(kInsertPhase) << e.runId << e.step << e.timeMs).run();
             break;
         case RunEventKind::StepFinished:
-            (statement("UPDATE phases SET status = ?, ended_ms = ?, context_code = ?,"
-                       " context_message = ? WHERE build_id = ? AND name = ?")
+            (statement(kFinishPhase)
              << runStatusName(e.status) << e.timeMs << e.code << e.message << e.runId << e.step)
                 .run();
             break;
@@ -168,10 +197,8 @@ void HistorySink::write(const RunEvent& e) {
 
 void HistorySink::onRunStarted(const RunEvent& e) {
     const QString logPath = QStringLiteral("%1/%2-%3.log").arg(m_logDirectory, e.name, e.value);
-    (statement("INSERT OR REPLACE INTO builds (id, number, project, status, started_ms,"
-               " log_path, pid, buildspec) VALUES (?, ?, ?, 'IN_PROGRESS', ?, ?, ?, ?)")
-     << e.runId << e.value.toInt() << e.name << e.timeMs << logPath << qint64(::getpid())
-     << e.message)
+    (statement(kInsertBuild) << e.runId << e.value.toInt() << e.name << e.timeMs << logPath
+                             << qint64(::getpid()) << e.message)
         .run();
     closeLog(e.runId);
     const int fd = ::open(QFile::encodeName(logPath).constData(),
@@ -182,9 +209,7 @@ void HistorySink::onRunStarted(const RunEvent& e) {
 }
 
 void HistorySink::onRunFinished(const RunEvent& e) {
-    (statement("UPDATE builds SET status = ?, ended_ms = ? WHERE id = ?")
-     << runStatusName(e.status) << e.timeMs << e.runId)
-        .run();
+    (statement(kFinishBuild) << runStatusName(e.status) << e.timeMs << e.runId).run();
     // A stopped build's last command keeps its row, unfinished.
     const auto it = m_commands.constFind(e.runId);
     if (it != m_commands.constEnd() && it->row < 0) {
@@ -201,9 +226,7 @@ void HistorySink::onCommandFinished(const RunEvent& e) {
     if (it == m_commands.constEnd())
         return;
     if (it->row >= 0) {
-        (statement("UPDATE commands SET ended_ms = ?, exit_code = ? WHERE rowid = ?")
-         << e.timeMs << e.exitCode << it->row)
-            .run();
+        (statement(kFinishCommand) << e.timeMs << e.exitCode << it->row).run();
     } else {
         m_finished.push_back({e.runId, *it, e.timeMs, e.exitCode});
         if (m_finished.size() >= kRowsPerInsert)
@@ -213,18 +236,9 @@ void HistorySink::onCommandFinished(const RunEvent& e) {
 }
 
 void HistorySink::writeFinishedRows() {
-    // Many rows per statement: SQLite's per-statement work is paid once per 32 commands.
-    static const QByteArray many = [] {
-        QByteArray sql =
-            "INSERT INTO commands (build_id, phase, seq, idx, command, started_ms,"
-            " ended_ms, exit_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-        for (size_t i = 1; i < kRowsPerInsert; ++i)
-            sql += ", (?, ?, ?, ?, ?, ?, ?, ?)";
-        return sql;
-    }();
     size_t from = 0;
     for (; m_finished.size() - from >= kRowsPerInsert; from += kRowsPerInsert) {
-        Statement insert = statement(many.constData());
+        Statement insert = statement(manyCommandsSql<kRowsPerInsert>().constData());
         for (size_t i = from; i < from + kRowsPerInsert; ++i)
             bindRow(insert, m_finished[i]);
         insert.run();
@@ -253,20 +267,18 @@ qint64 HistorySink::writeCommandRow(const QString& runId, const PendingCommand& 
 }
 
 void HistorySink::write(const BuildResult& r) {
-    (statement("UPDATE builds SET status = ?, ended_ms = ?, source_version = ? WHERE id = ?")
-     << runStatusName(r.status) << r.endedMs << r.sourceVersion << r.id)
+    (statement(kBuildResult) << runStatusName(r.status) << r.endedMs << r.sourceVersion << r.id)
         .run();
     for (const auto& [name, value] : r.exportedVariables)
-        (statement("INSERT INTO exported_variables VALUES (?, ?, ?)") << r.id << name << value)
-            .run();
+        (statement(kInsertVariable) << r.id << name << value).run();
     for (const ArtifactRecord& a : r.artifacts)
-        (statement("INSERT INTO artifacts VALUES (?, ?, ?, ?, ?)")
+        (statement(kInsertArtifact)
          << r.id << a.name << a.path << a.files.join(QLatin1Char('\n')) << int(a.primary))
             .run();
     for (const ReportRecord& rep : r.reports)
-        (statement("INSERT INTO reports VALUES (?, ?, ?, ?, ?)")
-         << r.id << rep.group << rep.file << rep.format
-         << QString::fromUtf8(QJsonDocument(rep.summary).toJson(QJsonDocument::Compact)))
+        (statement(kInsertReport) << r.id << rep.group << rep.file << rep.format
+                                  << QString::fromUtf8(
+                                         QJsonDocument(rep.summary).toJson(QJsonDocument::Compact)))
             .run();
 }
 
