@@ -167,6 +167,7 @@ void BuildRunner::abort(RunStatus status, const QString& code, const QString& me
 
 void BuildRunner::enterPhase(BuildPhase phase) {
     m_phase = phase;
+    m_phaseName = buildPhaseName(phase);  // every event carries it: one string, not one each
     PhaseRecord record;
     record.name = buildPhaseName(phase);
     record.startedMs = nowUtcMs();

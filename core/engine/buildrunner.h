@@ -107,6 +107,7 @@ private:
     QTimer* m_buildTimer = nullptr;
     QTimer* m_phaseTimer = nullptr;
     BuildPhase m_phase = BuildPhase::Submitted;
+    QString m_phaseName;
     mutable qint64 m_sequence = 0;
     bool m_running = false;
     bool m_succeeding = true;

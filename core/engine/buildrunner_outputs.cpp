@@ -162,7 +162,7 @@ RunEvent BuildRunner::makeEvent(RunEventKind kind) const {
     e.sequence = ++m_sequence;
     e.timeMs = nowUtcMs();
     if (kind != RunEventKind::RunStarted && kind != RunEventKind::RunFinished)
-        e.step = buildPhaseName(m_phase);
+        e.step = m_phaseName;
     return e;
 }
 
