@@ -169,7 +169,7 @@ void BuildRunner::enterPhase(BuildPhase phase) {
     m_phase = phase;
     m_phaseName = buildPhaseName(phase);  // every event carries it: one string, not one each
     PhaseRecord record;
-    record.name = buildPhaseName(phase);
+    record.name = m_phaseName;
     record.startedMs = nowUtcMs();
     m_result.phases << record;
     RunEvent e = makeEvent(RunEventKind::StepStarted);
