@@ -26,9 +26,9 @@ BlockSpan blockItemSpan(const YamlNode& item) {
     BlockSpan span;
     span.start = lineStart(text, item.mark().offset);
     span.dashIndent = indentAt(text, span.start);
-    span.end = nextLineStart(text, item.mark().offset);
+    span.end = nextLine(text, item.mark().offset);
     for (qsizetype p = span.end; p < text.size();) {
-        const qsizetype next = nextLineStart(text, p);
+        const qsizetype next = nextLine(text, p);
         const QByteArray line = text.mid(p, next - p).trimmed();
         if (line.isEmpty() || line.startsWith('#')) {
             p = next;
@@ -58,19 +58,6 @@ bool isPlainSafe(const QString& value) {
     static const QRegularExpression special(QStringLiteral("^(true|false|yes|no|on|off|null|y|n)$"),
                                             QRegularExpression::CaseInsensitiveOption);
     return safe.match(value).hasMatch() && !special.match(value).hasMatch();
-}
-
-QByteArray jsonQuote(const QString& value) {
-    QByteArray out = "\"";
-    for (const QChar c : value) {
-        if (c == u'"' || c == u'\\')
-            out += '\\';
-        if (c.unicode() < 0x20)
-            out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QChar(u'0')).toUtf8();
-        else
-            out += QString(c).toUtf8();
-    }
-    return out + '"';
 }
 
 QByteArray yamlScalar(const QString& value) {
@@ -276,7 +263,7 @@ PipelineEdit setActionRunOrder(const YamlDocument& document, int stage, int acti
                            (json ? '"' + key + '"' : key) + ": " + number + ", ");
     }
     const QByteArray& text = document.text();
-    const qsizetype at = nextLineStart(text, nameKey.mark().offset);
+    const qsizetype at = nextLine(text, nameKey.mark().offset);
     const QByteArray prefix = at == text.size() && !text.endsWith('\n') ? "\n" : "";
     return replaceWith(at, 0,
                        prefix + QByteArray(columnOf(nameKey), ' ') + key + ": " + number + '\n');

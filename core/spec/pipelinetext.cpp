@@ -27,23 +27,6 @@ PipelineSite locatePipeline(const YamlDocument& document) {
     return site;
 }
 
-qsizetype lineStart(const QByteArray& text, qsizetype offset) {
-    const qsizetype nl = text.lastIndexOf('\n', offset - 1);
-    return nl < 0 ? 0 : nl + 1;
-}
-
-qsizetype nextLineStart(const QByteArray& text, qsizetype offset) {
-    const qsizetype nl = text.indexOf('\n', offset);
-    return nl < 0 ? text.size() : nl + 1;
-}
-
-int indentAt(const QByteArray& text, qsizetype start) {
-    int n = 0;
-    while (start + n < text.size() && text.at(start + n) == ' ')
-        ++n;
-    return n;
-}
-
 bool isFlow(const YamlNode& node) {
     const QByteArray& text = node.document()->text();
     const qsizetype at = node.mark().offset;
@@ -70,6 +53,19 @@ qsizetype flowEnd(const QByteArray& text, qsizetype start) {
         }
     }
     return text.size();
+}
+
+QByteArray jsonQuote(const QString& value) {
+    QByteArray out = "\"";
+    for (const QChar c : value) {
+        if (c == u'"' || c == u'\\')
+            out += '\\';
+        if (c.unicode() < 0x20)
+            out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QChar(u'0')).toUtf8();
+        else
+            out += QString(c).toUtf8();
+    }
+    return out + '"';
 }
 
 }  // namespace pw::pipelinetext

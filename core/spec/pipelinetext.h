@@ -1,9 +1,11 @@
 #pragma once
 
 // Text helpers shared by the minimal edits of pipeline files (core/spec/pipelineedits.cpp,
-// ui/graph/actionconfigedits.cpp): where the stages are and how lines and flow collections end.
+// ui/graph/actionconfigedits.cpp): where the stages are and how flow collections end; lines and
+// indentation come from yaml/yamltextspans.
 
 #include "yaml/yamldocument.h"
+#include "yaml/yamltextspans.h"
 
 #include <QByteArray>
 #include <QString>
@@ -25,11 +27,13 @@ struct PipelineSite {
 
 // The document's first pipeline: get-pipeline shape, bare declaration or CloudFormation resource.
 PipelineSite locatePipeline(const YamlDocument& document);
-qsizetype lineStart(const QByteArray& text, qsizetype offset);
-qsizetype nextLineStart(const QByteArray& text, qsizetype offset);
-int indentAt(const QByteArray& text, qsizetype start);
+using yamlspans::indentAt;
+using yamlspans::lineStart;
+using yamlspans::nextLine;
 bool isFlow(const YamlNode& node);
 // The offset just past the flow collection (or quoted scalar) starting at `start`.
 qsizetype flowEnd(const QByteArray& text, qsizetype start);
+// A JSON (and YAML double-quoted) string literal of `value`.
+QByteArray jsonQuote(const QString& value);
 
 }  // namespace pw::pipelinetext

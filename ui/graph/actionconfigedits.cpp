@@ -24,19 +24,6 @@ bool isJson(const YamlNode& key) {
     return key.style() == ScalarStyle::DoubleQuoted;
 }
 
-QByteArray quoted(const QString& value) {
-    QByteArray out = "\"";
-    for (const QChar c : value) {
-        if (c == u'"' || c == u'\\')
-            out += '\\';
-        if (c.unicode() < 0x20)
-            out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QChar(u'0')).toUtf8();
-        else
-            out += QString(c).toUtf8();
-    }
-    return out + '"';
-}
-
 // Plain when YAML reads it back as the same string, quoted otherwise ("false", "0755", ": ").
 QByteArray scalarText(const QString& value, bool json) {
     static const QRegularExpression safe(QStringLiteral("^[A-Za-z_/$.][A-Za-z0-9_./@${}#-]*$"));
@@ -44,7 +31,7 @@ QByteArray scalarText(const QString& value, bool json) {
         QStringLiteral("^(true|false|yes|no|on|off|null|y|n|~)$"),
         QRegularExpression::CaseInsensitiveOption);
     if (json || !safe.match(value).hasMatch() || special.match(value).hasMatch())
-        return quoted(value);
+        return jsonQuote(value);
     return value.toUtf8();
 }
 
@@ -52,12 +39,12 @@ QByteArray scalarLike(const YamlNode& node, const QString& value, bool json) {
     if (node.style() == ScalarStyle::SingleQuoted)
         return '\'' + value.toUtf8().replace('\'', "''") + '\'';
     if (node.style() == ScalarStyle::DoubleQuoted)
-        return quoted(value);
+        return jsonQuote(value);
     return scalarText(value, json);
 }
 
 QByteArray entryText(const QString& key, const QString& value, bool json) {
-    return (json ? quoted(key) : key.toUtf8()) + ": " + scalarText(value, json);
+    return (json ? jsonQuote(key) : key.toUtf8()) + ": " + scalarText(value, json);
 }
 
 // Removes `key: value` from a flow mapping with one neighbouring comma.
@@ -91,7 +78,7 @@ PipelineEdit removeEntry(const YamlNode& map, const YamlNode& key, const YamlNod
     if (map.size() == 1)
         return failure(QStringLiteral("the last entry of a block mapping cannot be removed"));
     const qsizetype start = lineStart(text, key.mark().offset);
-    return edit(start, nextLineStart(text, value.mark().offset) - start, {});
+    return edit(start, nextLine(text, value.mark().offset) - start, {});
 }
 
 PipelineEdit addEntry(const YamlNode& map, const QString& key, const QString& value) {
@@ -109,7 +96,7 @@ PipelineEdit addEntry(const YamlNode& map, const QString& key, const QString& va
     if (!last.isScalar())
         return failure(QStringLiteral("the configuration's last value is not a scalar"));
     const QByteArray indent(lastKey.mark().column - 1, ' ');
-    const qsizetype at = nextLineStart(text, last.mark().offset);
+    const qsizetype at = nextLine(text, last.mark().offset);
     QByteArray line = indent + entryText(key, value, json) + '\n';
     if (at == text.size() && !text.endsWith('\n'))
         line.prepend('\n');
@@ -134,7 +121,7 @@ PipelineEdit addToAction(const YamlNode& action, const QString& key, const QStri
         lines += ' ' + scalarText(value, false) + '\n';
     else
         lines += '\n' + indent + "  " + entryText(child, value, false) + '\n';
-    return edit(nextLineStart(text, name.mark().offset), 0, lines);
+    return edit(nextLine(text, name.mark().offset), 0, lines);
 }
 
 YamlNode actionNode(const YamlDocument& document, int stage, int action, PipelineSite* site) {

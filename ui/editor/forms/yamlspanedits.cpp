@@ -1,7 +1,7 @@
 #include "yamlspanedits.h"
 
 #include "yaml/yamldocument.h"
-#include "yamltextspans.h"
+#include "yaml/yamltextspans.h"
 
 #include <QRegularExpression>
 #include <climits>

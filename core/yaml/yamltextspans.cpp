@@ -1,4 +1,4 @@
-#include "yamltextspans.h"
+#include "yaml/yamltextspans.h"
 
 namespace pw::yamlspans {
 
