@@ -1,5 +1,7 @@
 #include "deploycommands.h"
 
+#include "subcommandargs.h"
+
 #include "interruptwatcher.h"
 #include "workspacecontext.h"
 
@@ -45,28 +47,13 @@ QString statusWord(RunStatus status) {
     }
 }
 
-QCommandLineOption workspaceOption() {
-    return {{QStringLiteral("w"), QStringLiteral("workspace")},
-            QStringLiteral("Workspace folder (default: the current one)."),
-            QStringLiteral("dir")};
-}
-
 // Parses the subcommand's arguments; prints help or the error and returns false to stop.
 bool parse(QCommandLineParser& parser, const QString& name, const QStringList& args,
            int* exitCode) {
-    parser.addHelpOption();
     parser.addOption(workspaceOption());
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
-    if (!parser.parse(QStringList{QStringLiteral("pipewright-cli ") + name} + args)) {
-        QTextStream(stderr) << "pipewright-cli " << name << ": " << parser.errorText() << '\n';
-        *exitCode = 2;
+    if (!parseSubcommand(parser, name, args, exitCode))
         return false;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
-        *exitCode = 0;
-        return false;
-    }
     if (!parser.positionalArguments().isEmpty()) {
         QTextStream(stderr) << "pipewright-cli " << name << ": unexpected argument '"
                             << parser.positionalArguments().constFirst() << "'\n";

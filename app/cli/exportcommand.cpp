@@ -1,5 +1,7 @@
 #include "exportcommand.h"
 
+#include "subcommandargs.h"
+
 #include "workspacecontext.h"
 
 #include "spec/pipelineexport.h"
@@ -16,22 +18,6 @@ namespace {
 const QString kCodePipelineJson = QStringLiteral("codepipeline-json");
 const QString kCfnJson = QStringLiteral("cloudformation-json");
 const QString kCfnYaml = QStringLiteral("cloudformation-yaml");
-
-// False when the command should end: --help was printed (code 0) or the arguments are wrong.
-bool parse(QCommandLineParser& parser, const QString& command, const QStringList& args, int* code) {
-    parser.addHelpOption();
-    if (!parser.parse(QStringList{QStringLiteral("pipewright-cli ") + command} + args)) {
-        QTextStream(stderr) << "pipewright-cli " << command << ": " << parser.errorText() << '\n';
-        *code = 2;
-        return false;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
-        *code = 0;
-        return false;
-    }
-    return true;
-}
 
 // Standard output when no file is named; QSaveFile so a failed write leaves no half file.
 int writeOutput(const QString& command, const QString& path, const QByteArray& text) {
@@ -93,7 +79,7 @@ int runExportCommand(const QStringList& args) {
                       QStringLiteral("Workspace folder (default: the current one)."),
                       QStringLiteral("dir")});
     int code = 0;
-    if (!parse(parser, QStringLiteral("export"), args, &code))
+    if (!parseSubcommand(parser, QStringLiteral("export"), args, &code))
         return code;
     QTextStream err(stderr);
     const QString format = parser.value(QStringLiteral("format"));
@@ -158,7 +144,7 @@ int runImportCommand(const QStringList& args) {
                       QStringLiteral("Workspace whose bound names become template resources."),
                       QStringLiteral("dir")});
     int code = 0;
-    if (!parse(parser, QStringLiteral("import"), args, &code))
+    if (!parseSubcommand(parser, QStringLiteral("import"), args, &code))
         return code;
     QTextStream err(stderr);
     const QString file = parser.positionalArguments().value(0);

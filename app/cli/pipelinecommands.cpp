@@ -1,5 +1,7 @@
 #include "pipelinecommands.h"
 
+#include "subcommandargs.h"
+
 #include "interruptwatcher.h"
 #include "pipelinesession.h"
 
@@ -19,29 +21,6 @@
 using namespace pw;
 
 namespace {
-
-QCommandLineOption workspaceOption() {
-    return {{QStringLiteral("w"), QStringLiteral("workspace")},
-            QStringLiteral("Workspace folder (default: the current one)."),
-            QStringLiteral("dir")};
-}
-
-// Parses the subcommand's arguments; prints help or the error and returns false to stop.
-bool parse(QCommandLineParser& parser, const QString& name, const QStringList& args,
-           int* exitCode) {
-    parser.addHelpOption();
-    if (!parser.parse(QStringList{QStringLiteral("pipewright-cli ") + name} + args)) {
-        QTextStream(stderr) << "pipewright-cli " << name << ": " << parser.errorText() << '\n';
-        *exitCode = 2;
-        return false;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
-        *exitCode = 0;
-        return false;
-    }
-    return true;
-}
 
 int exitCodeFor(ExecutionStatus status, bool interrupted) {
     if (interrupted)
@@ -64,7 +43,7 @@ int runRunCommand(const QStringList& args) {
     parser.addOption({QStringLiteral("no-logs"), QStringLiteral("Do not stream action logs.")});
     parser.addOption(workspaceOption());
     int code = 0;
-    if (!parse(parser, QStringLiteral("run"), args, &code))
+    if (!parseSubcommand(parser, QStringLiteral("run"), args, &code))
         return code;
     VariableList variables;
     for (const QString& v : parser.values(QStringLiteral("var"))) {
@@ -120,7 +99,7 @@ int runWatchCommand(const QStringList& args) {
     parser.addOption({QStringLiteral("no-logs"), QStringLiteral("Do not stream action logs.")});
     parser.addOption(workspaceOption());
     int code = 0;
-    if (!parse(parser, QStringLiteral("watch"), args, &code))
+    if (!parseSubcommand(parser, QStringLiteral("watch"), args, &code))
         return code;
     PipelineSession session;
     session.setShowLogs(!parser.isSet(QStringLiteral("no-logs")));
@@ -187,7 +166,7 @@ int runApproveCommand(const QStringList& args) {
                       QStringLiteral("Comment recorded with the answer."), QStringLiteral("text")});
     parser.addOption(workspaceOption());
     int code = 0;
-    if (!parse(parser, QStringLiteral("approve"), args, &code))
+    if (!parseSubcommand(parser, QStringLiteral("approve"), args, &code))
         return code;
     if (parser.positionalArguments().size() != 2) {
         QTextStream(stderr) << "pipewright-cli approve: needs EXECUTION and ACTION (try --help)\n";
@@ -241,7 +220,7 @@ int runExecutionsCommand(const QStringList& args) {
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
     parser.addOption(workspaceOption());
     int code = 0;
-    if (!parse(parser, QStringLiteral("executions"), args, &code))
+    if (!parseSubcommand(parser, QStringLiteral("executions"), args, &code))
         return code;
     const WorkspaceContext context =
         WorkspaceContext::open(parser.value(QStringLiteral("workspace")));
