@@ -56,17 +56,23 @@ void writeFile(const QString& path, const QByteArray& text) {
     f.write(text);
 }
 
-// `history` false: the same build with nobody recording it, to show what the history store
-// (SQLite rows and the log file) costs.
-EngineRun runEngine(const QString& dir, bool inPlace, bool history = true) {
+// A build of the folder as `pipewright-cli build` starts it; opens `store` (outside any timing).
+BuildRequest benchRequest(const QString& dir, bool inPlace, HistoryStore& store) {
     BuildRequest request;
     request.sourceDirectory = dir;
     request.projectName = QStringLiteral("bench");
     request.inPlace = inPlace;
     request.stateDirectory = dir + QStringLiteral("/.pipewright/state");
-    HistoryStore store(request.stateDirectory);
     store.open();
     request.buildNumber = store.nextBuildNumber(request.projectName);
+    return request;
+}
+
+// `history` false: the same build with nobody recording it, to show what the history store
+// (SQLite rows and the log file) costs.
+EngineRun runEngine(const QString& dir, bool inPlace, bool history = true) {
+    HistoryStore store(dir + QStringLiteral("/.pipewright/state"));
+    const BuildRequest request = benchRequest(dir, inPlace, store);
     EngineRun run;
     const double cpuBefore = cpuMs();
     auto runner = std::make_unique<BuildRunner>(request);
@@ -200,14 +206,8 @@ void benchMillionLines(const QString& dir) {
 
 // Where the time of one build goes: microseconds since start() at each phase start.
 void timeline(const QString& dir) {
-    BuildRequest request;
-    request.sourceDirectory = dir;
-    request.projectName = QStringLiteral("bench");
-    request.inPlace = true;
-    request.stateDirectory = dir + QStringLiteral("/.pipewright/state");
-    HistoryStore store(request.stateDirectory);
-    store.open();
-    request.buildNumber = store.nextBuildNumber(request.projectName);
+    HistoryStore store(dir + QStringLiteral("/.pipewright/state"));
+    const BuildRequest request = benchRequest(dir, true, store);
     BuildRunner runner(request);
     QElapsedTimer timer;
     QObject::connect(&runner, &BuildRunner::runEvent, [&](const RunEvent& e) {
