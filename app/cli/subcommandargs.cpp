@@ -1,6 +1,7 @@
 #include "subcommandargs.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QTextStream>
 
 bool parseSubcommand(QCommandLineParser& parser, const QString& name, const QStringList& args,
@@ -12,11 +13,20 @@ bool parseSubcommand(QCommandLineParser& parser, const QString& name, const QStr
         return false;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
+        QTextStream(stdout) << subcommandHelp(parser, name);
         *exitCode = 0;
         return false;
     }
     return true;
+}
+
+QString subcommandHelp(const QCommandLineParser& parser, const QString& name) {
+    QString help = parser.helpText();
+    const QString invoked = QCoreApplication::arguments().value(0);
+    const QString usage = QStringLiteral("Usage: ");
+    if (!invoked.isEmpty() && help.startsWith(usage + invoked))
+        help.replace(usage.size(), invoked.size(), QStringLiteral("pipewright-cli ") + name);
+    return help;
 }
 
 QCommandLineOption workspaceOption() {

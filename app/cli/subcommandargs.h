@@ -11,5 +11,9 @@ class QCommandLineParser;
 bool parseSubcommand(QCommandLineParser& parser, const QString& name, const QStringList& args,
                      int* exitCode);
 
+// The parser's help with the usage line naming `pipewright-cli NAME` (Qt names the binary as
+// it was invoked, path included).
+QString subcommandHelp(const QCommandLineParser& parser, const QString& name);
+
 // -w/--workspace DIR (default: the current folder).
 QCommandLineOption workspaceOption();

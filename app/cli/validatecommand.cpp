@@ -1,5 +1,7 @@
 #include "validatecommand.h"
 
+#include "subcommandargs.h"
+
 #include "workspacescan.h"
 
 #include "spec/pipeline.h"
@@ -106,7 +108,7 @@ std::optional<Options> parseOptions(const QStringList& args, QTextStream& err) {
         return std::nullopt;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
+        QTextStream(stdout) << subcommandHelp(parser, QStringLiteral("validate"));
         std::exit(0);
     }
     Options o;

@@ -176,6 +176,14 @@ void TestCliValidate::helpAndVersion() {
         cli(QDir::tempPath(), {QStringLiteral("validate"), QStringLiteral("--help")});
     QCOMPARE(help.exitCode, 0);
     QVERIFY(help.out.contains(QStringLiteral("--format")));
+    // The usage line names the subcommand, not the binary's path.
+    QVERIFY2(help.out.startsWith(QStringLiteral("Usage: pipewright-cli validate [options]")),
+             qPrintable(help.out));
+    const Result deployHelp =
+        cli(QDir::tempPath(), {QStringLiteral("deploy"), QStringLiteral("--help")});
+    QCOMPARE(deployHelp.exitCode, 0);
+    QVERIFY2(deployHelp.out.startsWith(QStringLiteral("Usage: pipewright-cli deploy [options]")),
+             qPrintable(deployHelp.out));
 }
 
 QTEST_GUILESS_MAIN(TestCliValidate)
