@@ -55,17 +55,4 @@ qsizetype flowEnd(const QByteArray& text, qsizetype start) {
     return text.size();
 }
 
-QByteArray jsonQuote(const QString& value) {
-    QByteArray out = "\"";
-    for (const QChar c : value) {
-        if (c == u'"' || c == u'\\')
-            out += '\\';
-        if (c.unicode() < 0x20)
-            out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QChar(u'0')).toUtf8();
-        else
-            out += QString(c).toUtf8();
-    }
-    return out + '"';
-}
-
 }  // namespace pw::pipelinetext

@@ -4,6 +4,7 @@
 // ui/graph/actionconfigedits.cpp): where the stages are and how flow collections end; lines and
 // indentation come from yaml/yamltextspans.
 
+#include "spec/jsonstring.h"
 #include "yaml/yamldocument.h"
 #include "yaml/yamltextspans.h"
 
@@ -33,7 +34,6 @@ using yamlspans::nextLine;
 bool isFlow(const YamlNode& node);
 // The offset just past the flow collection (or quoted scalar) starting at `start`.
 qsizetype flowEnd(const QByteArray& text, qsizetype start);
-// A JSON (and YAML double-quoted) string literal of `value`.
-QByteArray jsonQuote(const QString& value);
+using pw::jsonQuote;
 
 }  // namespace pw::pipelinetext

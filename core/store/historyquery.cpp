@@ -1,5 +1,6 @@
 #include "historyquery.h"
 
+#include "store/commandbatch.h"
 #include "store/historystore.h"
 
 #include <QFileInfo>
@@ -101,25 +102,27 @@ QList<RunEvent> HistoryQuery::events(const QString& id) const {
     out << start;
     QSqlQuery c(QSqlDatabase::database(m_connection, false));
     c.prepare(
-        QStringLiteral("SELECT idx, command, started_ms, ended_ms, exit_code FROM commands"
-                       " WHERE build_id = ? AND phase = ? ORDER BY seq, rowid"));
+        QStringLiteral("SELECT commands FROM command_batches WHERE build_id = ? AND"
+                       " phase = ? ORDER BY first_seq"));
     for (const PhaseRecord& phase : r->phases) {
         out << makeEvent(RunEventKind::StepStarted, id, phase.startedMs, phase.name);
         c.bindValue(0, id);
         c.bindValue(1, phase.name);
         c.exec();
         while (c.next()) {
-            RunEvent cmd =
-                makeEvent(RunEventKind::CommandStarted, id, c.value(2).toLongLong(), phase.name);
-            cmd.index = c.value(0).toInt();
-            cmd.name = c.value(1).toString();
-            out << cmd;
-            if (c.value(4).isNull())
-                continue;  // still running, or the process died
-            cmd.kind = RunEventKind::CommandFinished;
-            cmd.timeMs = c.value(3).toLongLong();
-            cmd.exitCode = c.value(4).toInt();
-            out << cmd;
+            for (const CommandRecord& record : parseCommandBatch(c.value(0).toByteArray())) {
+                RunEvent cmd =
+                    makeEvent(RunEventKind::CommandStarted, id, record.startedMs, phase.name);
+                cmd.index = record.index;
+                cmd.name = record.command;
+                out << cmd;
+                if (!record.endedMs)
+                    continue;  // still running, or the process died
+                cmd.kind = RunEventKind::CommandFinished;
+                cmd.timeMs = *record.endedMs;
+                cmd.exitCode = record.exitCode;
+                out << cmd;
+            }
         }
         if (phase.status == RunStatus::InProgress)
             continue;

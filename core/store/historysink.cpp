@@ -27,27 +27,14 @@ const char kInsertBuild[] =
     "INSERT OR REPLACE INTO builds (id, number, project, status, started_ms,"
     " log_path, pid, buildspec) VALUES (?, ?, ?, 'IN_PROGRESS', ?, ?, ?, ?)";
 const char kFinishBuild[] = "UPDATE builds SET status = ?, ended_ms = ? WHERE id = ?";
-const char kFinishCommand[] = "UPDATE commands SET ended_ms = ?, exit_code = ? WHERE rowid = ?";
 const char kBuildResult[] =
     "UPDATE builds SET status = ?, ended_ms = ?, source_version = ? WHERE id = ?";
 const char kInsertVariable[] = "INSERT INTO exported_variables VALUES (?, ?, ?)";
 const char kInsertArtifact[] = "INSERT INTO artifacts VALUES (?, ?, ?, ?, ?)";
 const char kInsertReport[] = "INSERT INTO reports VALUES (?, ?, ?, ?, ?)";
-const char kInsertCommand[] =
-    "INSERT INTO commands (build_id, phase, seq, idx, command, started_ms, ended_ms, exit_code)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-
-// Many rows per statement: SQLite's per-statement work is paid once per kRows commands.
-template <size_t kRows>
-const QByteArray& manyCommandsSql() {
-    static const QByteArray sql = [] {
-        QByteArray text = kInsertCommand;
-        for (size_t i = 1; i < kRows; ++i)
-            text += ", (?, ?, ?, ?, ?, ?, ?, ?)";
-        return text;
-    }();
-    return sql;
-}
+const char kWriteBatch[] =
+    "INSERT OR REPLACE INTO command_batches (build_id, phase, first_seq, commands)"
+    " VALUES (?, ?, ?, ?)";
 
 }  // namespace
 
@@ -63,6 +50,10 @@ public:
         }
         m_text.push_back(text.toUtf8());  // kept until run(): bound without a copy
         const QByteArray& utf8 = m_text.back();
+        sqlite3_bind_text(m_stmt, ++m_column, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
+        return *this;
+    }
+    Statement& operator<<(const QByteArray& utf8) {  // must outlive run()
         sqlite3_bind_text(m_stmt, ++m_column, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
         return *this;
     }
@@ -121,8 +112,7 @@ bool HistorySink::open(QString* error) {
     sqlite3_db_config(m_db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, static_cast<int*>(nullptr));
     // Prepared now (reading the schema once), not while the first build waits for its rows.
     for (const char* sql :
-         {kInsertBuild, kFinishBuild, kInsertPhase, kFinishPhase, kInsertCommand,
-          manyCommandsSql<kRowsPerInsert>().constData(), kFinishCommand, kBuildResult})
+         {kInsertBuild, kFinishBuild, kInsertPhase, kFinishPhase, kWriteBatch, kBuildResult})
         statement(sql);
     return true;
 }
@@ -153,10 +143,9 @@ void HistorySink::begin() {
 
 void HistorySink::commit() {
     if (m_inTransaction) {
-        writeFinishedRows();  // first: they started before the ones still running
-        for (auto it = m_commands.begin(); it != m_commands.end(); ++it) {
-            if (it->row < 0)
-                it->row = writeCommandRow(it.key(), *it, nullptr);
+        for (auto it = m_batches.begin(); it != m_batches.end(); ++it) {
+            if (it->dirty)
+                writeBatch(it.key(), *it);
         }
         exec("COMMIT");
         m_inTransaction = false;
@@ -176,10 +165,10 @@ void HistorySink::write(const RunEvent& e) {
             (statement(kFinishPhase)
              << runStatusName(e.status) << e.timeMs << e.code << e.message << e.runId << e.step)
                 .run();
+            closeBatch(e.runId, &e.step);
             break;
         case RunEventKind::CommandStarted:
-            m_commands.insert(e.runId,
-                              PendingCommand{e.step, e.sequence, e.index, e.name, e.timeMs});
+            onCommandStarted(e);
             break;
         case RunEventKind::CommandFinished:
             onCommandFinished(e);
@@ -210,60 +199,74 @@ void HistorySink::onRunStarted(const RunEvent& e) {
 
 void HistorySink::onRunFinished(const RunEvent& e) {
     (statement(kFinishBuild) << runStatusName(e.status) << e.timeMs << e.runId).run();
-    // A stopped build's last command keeps its row, unfinished.
-    const auto it = m_commands.constFind(e.runId);
-    if (it != m_commands.constEnd() && it->row < 0) {
-        writeFinishedRows();
-        writeCommandRow(e.runId, *it, nullptr);
-    }
-    m_commands.remove(e.runId);
+    closeBatch(e.runId, nullptr);  // a stopped build's last command keeps its place, unfinished
     closeLog(e.runId);
 }
 
+void HistorySink::onCommandStarted(const RunEvent& e) {
+    CommandBatch& batch = m_batches[e.runId];
+    if (!batch.isEmpty() && (batch.step != e.step || batch.isFull())) {
+        writeBatch(e.runId, batch);
+        batch = CommandBatch{};
+    }
+    if (batch.isEmpty()) {
+        batch.step = e.step;
+        batch.firstSeq = e.sequence;
+    } else if (batch.running) {  // never ended (a build runs one command at a time)
+        finishCurrent(batch, nullptr);
+    }
+    batch.current = CommandRecord{e.index, e.name, e.timeMs, {}, 0};
+    batch.running = true;
+    batch.dirty = true;
+}
+
 void HistorySink::onCommandFinished(const RunEvent& e) {
-    // A build runs one command at a time: a finish belongs to its build's last start.
-    const auto it = m_commands.constFind(e.runId);
-    if (it == m_commands.constEnd())
+    const auto it = m_batches.find(e.runId);
+    if (it == m_batches.end() || !it->running)
         return;
-    if (it->row >= 0) {
-        (statement(kFinishCommand) << e.timeMs << e.exitCode << it->row).run();
-    } else {
-        m_finished.push_back({e.runId, *it, e.timeMs, e.exitCode});
-        if (m_finished.size() >= kRowsPerInsert)
-            writeFinishedRows();
+    finishCurrent(*it, &e);
+    // A full batch will not change again: written now, its memory freed.
+    if (it->isFull()) {
+        writeBatch(e.runId, *it);
+        m_batches.erase(it);
     }
-    m_commands.erase(it);
 }
 
-void HistorySink::writeFinishedRows() {
-    size_t from = 0;
-    for (; m_finished.size() - from >= kRowsPerInsert; from += kRowsPerInsert) {
-        Statement insert = statement(manyCommandsSql<kRowsPerInsert>().constData());
-        for (size_t i = from; i < from + kRowsPerInsert; ++i)
-            bindRow(insert, m_finished[i]);
-        insert.run();
+void HistorySink::finishCurrent(CommandBatch& batch, const RunEvent* end) {
+    if (batch.count > 0)
+        batch.done += ',';
+    if (end) {
+        batch.current.endedMs = end->timeMs;
+        batch.current.exitCode = end->exitCode;
     }
-    for (; from < m_finished.size(); ++from) {
-        Statement insert = statement(kInsertCommand);
-        bindRow(insert, m_finished[from]);
-        insert.run();
-    }
-    m_finished.clear();
+    appendCommandJson(batch.done, batch.current);
+    ++batch.count;
+    batch.running = false;
+    batch.dirty = true;
 }
 
-void HistorySink::bindRow(Statement& insert, const FinishedCommand& f) {
-    const PendingCommand& c = f.command;
-    insert << f.runId << c.step << c.sequence << c.index << c.command << c.startedMs << f.endedMs
-           << f.exitCode;
+void HistorySink::closeBatch(const QString& runId, const QString* step) {
+    const auto it = m_batches.find(runId);
+    if (it == m_batches.end() || (step && it->step != *step))
+        return;
+    if (it->dirty)
+        writeBatch(runId, *it);
+    m_batches.erase(it);
 }
 
-qint64 HistorySink::writeCommandRow(const QString& runId, const PendingCommand& c,
-                                    const RunEvent* end) {
-    Statement insert = statement(kInsertCommand);
-    insert << runId << c.step << c.sequence << c.index << c.command << c.startedMs;
-    if (end)
-        insert << end->timeMs << end->exitCode;
-    return insert.run();  // unbound columns stay NULL: a command not (yet) ended
+void HistorySink::writeBatch(const QString& runId, CommandBatch& batch) {
+    QByteArray json;
+    json.reserve(batch.done.size() + 64 + (batch.running ? batch.current.command.size() * 3 : 0));
+    json += '[';
+    json += batch.done;
+    if (batch.running) {
+        if (batch.count > 0)
+            json += ',';
+        appendCommandJson(json, batch.current);
+    }
+    json += ']';
+    (statement(kWriteBatch) << runId << batch.step << batch.firstSeq << json).run();
+    batch.dirty = false;
 }
 
 void HistorySink::write(const BuildResult& r) {

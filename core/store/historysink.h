@@ -2,12 +2,12 @@
 
 #include "engine/buildresult.h"
 #include "engine/runevent.h"
+#include "store/commandbatch.h"
 
 #include <QByteArray>
 #include <QHash>
 #include <QString>
 #include <map>
-#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -28,8 +28,9 @@ public:
     void begin();
     void write(const RunEvent& event);
     void write(const BuildResult& result);
-    // Rows of commands still running are written unfinished (a killed build keeps them),
-    // then the transaction commits and stamped log lines go to their files.
+    // Command batches changed since their last write are written (a running command
+    // unfinished, so a killed build keeps it), then the transaction commits and stamped log
+    // lines go to their files.
     void commit();
     // Writes the stamped log lines gathered so far to their files.
     void flushLogs();
@@ -39,30 +40,34 @@ private:
         int fd = -1;
         QByteArray pending;  // stamped lines not yet written
     };
-    struct PendingCommand {  // started, not finished: one row is written when it ends
+    // A build's consecutive commands of one phase, kept as one row of JSON (a row per
+    // command cost the writer two B-tree inserts each). Rewritten in place while it grows.
+    struct CommandBatch {
         QString step;
-        qint64 sequence = 0;
-        int index = -1;
-        QString command;
-        qint64 startedMs = 0;
-        qint64 row = -1;  // set once a commit wrote it unfinished
+        qint64 firstSeq = 0;  // the first command's event sequence: the row's key
+        QByteArray done;      // the finished commands' JSON elements, comma-separated
+        int count = 0;        // elements in `done`
+        CommandRecord current;
+        bool running = false;  // `current` has started and not finished
+        bool dirty = false;    // changed since its row was written
+
+        bool isEmpty() const { return count == 0 && !running; }
+        bool isFull() const { return count >= kBatchCommands || done.size() >= kBatchBytes; }
     };
-    struct FinishedCommand {  // a row not written yet: rows go to the table together
-        QString runId;
-        PendingCommand command;
-        qint64 endedMs = 0;
-        int exitCode = 0;
-    };
+    static constexpr int kBatchCommands = 64;
+    static constexpr qsizetype kBatchBytes = 16 << 10;
     class Statement;
-    static constexpr size_t kRowsPerInsert = 32;
 
     Statement statement(const char* sql);
     void onRunStarted(const RunEvent& e);
     void onRunFinished(const RunEvent& e);
+    void onCommandStarted(const RunEvent& e);
     void onCommandFinished(const RunEvent& e);
-    qint64 writeCommandRow(const QString& runId, const PendingCommand& c, const RunEvent* end);
-    void writeFinishedRows();
-    static void bindRow(Statement& insert, const FinishedCommand& row);
+    static void finishCurrent(CommandBatch& batch, const RunEvent* end);
+    // Writes the batch of the run's commands if it is in `step` (any step when null), and
+    // forgets it: its phase or run has ended.
+    void closeBatch(const QString& runId, const QString* step);
+    void writeBatch(const QString& runId, CommandBatch& batch);
     void writeLog(const RunEvent& e);
     void closeLog(const QString& runId);
     void exec(const char* sql);
@@ -72,9 +77,8 @@ private:
     sqlite3* m_db = nullptr;
     std::map<const char*, sqlite3_stmt*> m_statements;  // keyed by the literal's address
     bool m_inTransaction = false;
-    QHash<QString, LogFile> m_logs;             // per running build
-    QHash<QString, PendingCommand> m_commands;  // per running build: its current command
-    std::vector<FinishedCommand> m_finished;
+    QHash<QString, LogFile> m_logs;          // per running build
+    QHash<QString, CommandBatch> m_batches;  // per running build: its open batch
     qint64 m_stampMs = -1;
     QByteArray m_stamp;  // the log line stamp of m_stampMs
 };

@@ -1,5 +1,6 @@
 #include "historystore.h"
 
+#include "commandbatch.h"
 #include "historywriter.h"
 
 #include <QDir>
@@ -30,14 +31,41 @@ constexpr const char* kSchema[] = {
     "CREATE INDEX IF NOT EXISTS builds_project ON builds(project, number)",
     "CREATE TABLE IF NOT EXISTS phases (build_id TEXT, name TEXT, status TEXT, started_ms INTEGER,"
     " ended_ms INTEGER, context_code TEXT, context_message TEXT, PRIMARY KEY(build_id, name))",
-    "CREATE TABLE IF NOT EXISTS commands (build_id TEXT, phase TEXT, seq INTEGER, idx INTEGER,"
-    " command TEXT, started_ms INTEGER, ended_ms INTEGER, exit_code INTEGER)",
-    "CREATE INDEX IF NOT EXISTS commands_build ON commands(build_id)",
+    // See commandbatch.h. first_seq: the event sequence of the batch's first command.
+    "CREATE TABLE IF NOT EXISTS command_batches (build_id TEXT, phase TEXT, first_seq INTEGER,"
+    " commands TEXT, PRIMARY KEY(build_id, first_seq))",
     "CREATE TABLE IF NOT EXISTS exported_variables (build_id TEXT, name TEXT, value TEXT)",
     "CREATE TABLE IF NOT EXISTS artifacts (build_id TEXT, name TEXT, path TEXT, files TEXT,"
     " is_primary INTEGER DEFAULT 0)",
     "CREATE TABLE IF NOT EXISTS reports (build_id TEXT, report_group TEXT, file TEXT,"
     " format TEXT, summary TEXT)",
+};
+
+// A row per command, as histories before the batches kept them, for reading by hand.
+const char kCommandsView[] =
+    "CREATE VIEW IF NOT EXISTS commands AS SELECT b.build_id AS build_id, b.phase AS phase,"
+    " b.first_seq AS batch, j.key AS position, json_extract(j.value, '$[0]') AS idx,"
+    " json_extract(j.value, '$[1]') AS command, json_extract(j.value, '$[2]') AS started_ms,"
+    " json_extract(j.value, '$[3]') AS ended_ms, json_extract(j.value, '$[4]') AS exit_code"
+    " FROM command_batches AS b, json_each(b.commands) AS j";
+
+// A build's consecutive command rows of one phase, from a history written before the batches.
+struct MigratedBatch {
+    QString build;
+    QString phase;
+    qint64 firstSeq = 0;
+    QByteArray json;
+    int count = 0;
+
+    bool write(const QSqlDatabase& db) {
+        json += ']';
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT OR REPLACE INTO command_batches VALUES (?, ?, ?, ?)"));
+        for (const QVariant& value : {QVariant(build), QVariant(phase), QVariant(firstSeq),
+                                      QVariant(QString::fromUtf8(json))})
+            q.addBindValue(value);
+        return q.exec();
+    }
 };
 
 bool processAlive(qint64 pid) {
@@ -116,6 +144,11 @@ bool HistoryStore::open(QString* error) {
     // Histories written before deployments read builds' primary artifacts lack the column.
     QSqlQuery(db).exec(
         QStringLiteral("ALTER TABLE artifacts ADD COLUMN is_primary INTEGER DEFAULT 0"));
+    if (!migrateCommandRows() || !exec(QString::fromLatin1(kCommandsView))) {
+        if (error)
+            *error = db.lastError().text();
+        return false;
+    }
     markInterrupted();
     auto writer = std::make_unique<HistoryWriter>(databasePath(), logDirectory());
     if (!writer->open(error))
@@ -137,6 +170,57 @@ bool HistoryStore::exec(const QString& sql, const QVariantList& values) const {
         return false;
     }
     return true;
+}
+
+// Histories written before the batches have a row per command in a `commands` table:
+// moved into batches once, in one transaction (another process may be opening it too).
+bool HistoryStore::migrateCommandRows() {
+    const QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    const auto hasCommandsTable = [&db] {
+        QSqlQuery q(db);
+        q.exec(QStringLiteral(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'commands'"));
+        return q.next();
+    };
+    if (!hasCommandsTable())
+        return true;
+    if (!exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return false;
+    bool ok = true;
+    if (hasCommandsTable()) {
+        QSqlQuery rows(db);
+        rows.setForwardOnly(true);
+        ok = rows.exec(QStringLiteral(
+            "SELECT build_id, phase, seq, idx, command, started_ms, ended_ms, exit_code"
+            " FROM commands ORDER BY build_id, seq, rowid"));
+        MigratedBatch batch;
+        while (ok && rows.next()) {
+            const QString build = rows.value(0).toString();
+            const QString phase = rows.value(1).toString();
+            if (batch.count && (batch.build != build || batch.phase != phase)) {
+                ok = batch.write(db);
+                batch = MigratedBatch{};
+            }
+            if (!batch.count)
+                batch = MigratedBatch{build, phase, rows.value(2).toLongLong(), "[", 0};
+            else
+                batch.json += ',';
+            CommandRecord c{
+                rows.value(3).toInt(), rows.value(4).toString(), rows.value(5).toLongLong(), {}, 0};
+            if (!rows.value(7).isNull()) {
+                c.endedMs = rows.value(6).toLongLong();
+                c.exitCode = rows.value(7).toInt();
+            }
+            appendCommandJson(batch.json, c);
+            ++batch.count;
+        }
+        if (ok && batch.count)
+            ok = batch.write(db);
+        ok = ok && exec(QStringLiteral("DROP TABLE commands"));
+    }
+    if (!exec(ok ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK")))
+        return false;
+    return ok;
 }
 
 void HistoryStore::markInterrupted() {

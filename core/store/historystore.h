@@ -61,6 +61,7 @@ public:
 private:
     bool exec(const QString& sql, const QVariantList& values = {}) const;
     void markInterrupted();
+    bool migrateCommandRows();
 
     QString m_stateDir;
     QString m_connection;  // schema, recovery and reads; writes go through m_writer

@@ -1,3 +1,4 @@
+#include "store/historyquery.h"
 #include "store/historystore.h"
 
 #include <QFile>
@@ -114,8 +115,8 @@ private slots:
         QCOMPARE(lines[0].indexOf('Z'), 23);            // 2026-11-26T04:00:00.123Z
     }
 
-    // A command is one row written when it ends; builds of a batch share the store and their
-    // commands interleave, yet each finish lands on its own build's command.
+    // Builds of a batch build share the store and their commands interleave, yet each
+    // finish lands on its own build's command.
     void interleavedBuildsKeepTheirCommands() {
         QTemporaryDir dir;
         {
@@ -146,7 +147,7 @@ private slots:
         const QList<QVariantList> rows =
             readRows(dir.path(),
                      "SELECT build_id, command, idx, exit_code, ended_ms IS NOT NULL FROM commands"
-                     " ORDER BY rowid");
+                     " ORDER BY build_id");
         QCOMPARE(rows.size(), 2);
         for (const QVariantList& row : rows) {
             const QString id = row.at(0).toString();
@@ -191,6 +192,111 @@ private slots:
         QByteArray text;
         QTRY_VERIFY((text += log.readAll()).endsWith("Z line 99\n"));
         QCOMPARE(text.split('\n').size(), 101);
+    }
+
+    // Commands are kept in batches (a row per run of up to 64 commands of a phase); what comes
+    // back is every command in order, its text exactly, and the one still running unfinished.
+    void commandsComeBackInOrderFromTheirBatches() {
+        QTemporaryDir dir;
+        const QStringList tricky = {"echo \"quoted\" \\ back\\slash", "printf 'a\tb'\nls\n",
+                                    QString::fromUtf8("echo h\u00e9llo \U0001F680 \x01 end"),
+                                    QString("x") + QChar(0) + "y"};
+        HistoryStore store(dir.path());
+        QVERIFY(store.open());
+        startRun(store, "app:1", "app", 1);
+        qint64 sequence = 0;
+        const auto command = [&](const QString& step, int index, const QString& text,
+                                 std::optional<int> exitCode) {
+            RunEvent start = makeEvent(RunEventKind::CommandStarted, "app:1", step);
+            start.index = index;
+            start.name = text;
+            start.sequence = ++sequence;
+            store.record(start);
+            if (!exitCode)
+                return;
+            RunEvent end = makeEvent(RunEventKind::CommandFinished, "app:1", step);
+            end.exitCode = *exitCode;
+            end.sequence = ++sequence;
+            store.record(end);
+        };
+        store.record(makeEvent(RunEventKind::StepStarted, "app:1", "BUILD"));
+        for (int i = 0; i < 150; ++i)
+            command("BUILD", i, i < tricky.size() ? tricky[i] : "echo " + QString::number(i),
+                    i % 7);
+        store.record(makeEvent(RunEventKind::StepFinished, "app:1", "BUILD"));
+        store.record(makeEvent(RunEventKind::StepStarted, "app:1", "POST_BUILD"));
+        command("POST_BUILD", 0, "make report", 0);
+        command("POST_BUILD", 1, "make forever", std::nullopt);
+        store.flush();
+
+        QCOMPARE(readRows(dir.path(),
+                          "SELECT phase, first_seq FROM command_batches"
+                          " ORDER BY first_seq"),
+                 (QList<QVariantList>{
+                     {"BUILD", 1}, {"BUILD", 129}, {"BUILD", 257}, {"POST_BUILD", 301}}));
+        HistoryQuery query(dir.path());
+        QVERIFY(query.open());
+        QList<RunEvent> starts, ends;
+        for (const RunEvent& e : query.events("app:1")) {
+            if (e.kind == RunEventKind::CommandStarted)
+                starts << e;
+            if (e.kind == RunEventKind::CommandFinished)
+                ends << e;
+        }
+        QCOMPARE(starts.size(), 152);
+        QCOMPARE(ends.size(), 151);  // make forever has not ended
+        for (int i = 0; i < 150; ++i) {
+            QCOMPARE(starts[i].step, "BUILD");
+            QCOMPARE(starts[i].index, i);
+            QCOMPARE(starts[i].name, i < tricky.size() ? tricky[i] : "echo " + QString::number(i));
+            QCOMPARE(ends[i].exitCode, i % 7);
+        }
+        QCOMPARE(starts.last().name, "make forever");
+        QCOMPARE(starts.last().step, "POST_BUILD");
+        // The same rows through the `commands` view, for whoever reads the file by hand.
+        QCOMPARE(readRows(dir.path(), "SELECT count(*), sum(exit_code IS NULL) FROM commands"),
+                 (QList<QVariantList>{{152, 1}}));
+    }
+
+    // A history written before the batches (a row per command) is moved into them on open.
+    void migratesCommandRowsOfOlderHistories() {
+        QTemporaryDir dir;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "old");
+            db.setDatabaseName(dir.path() + "/history.sqlite");
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            for (const char* sql :
+                 {"CREATE TABLE builds (id TEXT PRIMARY KEY, number INTEGER, project TEXT,"
+                  " status TEXT, started_ms INTEGER, ended_ms INTEGER, source_version TEXT,"
+                  " log_path TEXT, pid INTEGER, buildspec TEXT)",
+                  "CREATE TABLE phases (build_id TEXT, name TEXT, status TEXT, started_ms"
+                  " INTEGER, ended_ms INTEGER, context_code TEXT, context_message TEXT,"
+                  " PRIMARY KEY(build_id, name))",
+                  "CREATE TABLE commands (build_id TEXT, phase TEXT, seq INTEGER, idx INTEGER,"
+                  " command TEXT, started_ms INTEGER, ended_ms INTEGER, exit_code INTEGER)",
+                  "CREATE INDEX commands_build ON commands(build_id)",
+                  "INSERT INTO builds VALUES ('app:1', 1, 'app', 'FAILED', 1, 9, '', '', 0, '')",
+                  "INSERT INTO phases VALUES ('app:1', 'BUILD', 'FAILED', 2, 8, '', '')",
+                  "INSERT INTO commands VALUES ('app:1', 'BUILD', 5, 1, 'make \"all\"', 5, 7, 2)",
+                  "INSERT INTO commands VALUES ('app:1', 'BUILD', 3, 0, 'cd src', 3, 4, 0)",
+                  "INSERT INTO commands VALUES ('app:1', 'BUILD', 9, 2, 'hang', 9, NULL, NULL)"})
+                QVERIFY2(q.exec(sql), sql);
+        }
+        QSqlDatabase::removeDatabase("old");
+        HistoryQuery query(dir.path());
+        QVERIFY(query.open());
+        QStringList seen;
+        for (const RunEvent& e : query.events("app:1")) {
+            if (e.kind == RunEventKind::CommandStarted)
+                seen << QString("%1 %2").arg(e.index).arg(e.name);
+            if (e.kind == RunEventKind::CommandFinished)
+                seen << QString("exit %1 at %2").arg(e.exitCode).arg(e.timeMs);
+        }
+        QCOMPARE(seen, QStringList(
+                           {"0 cd src", "exit 0 at 4", "1 make \"all\"", "exit 2 at 7", "2 hang"}));
+        QCOMPARE(readRows(dir.path(), "SELECT type FROM sqlite_master WHERE name = 'commands'"),
+                 (QList<QVariantList>{{"view"}}));
     }
 
     // Runs in a child process started by the next test: records a build, then hangs until
