@@ -1,7 +1,9 @@
+#include "spec/jsonstring.h"
 #include "spec/pipeline.h"
 #include "spec/pipelineedits.h"
 #include "yaml/yamldocument.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QtTest>
 
@@ -130,6 +132,16 @@ QStringList actionNames(const PipelineStage& stage) {
 class TestPipelineEdits : public QObject {
     Q_OBJECT
 private slots:
+    // Values written into JSON pipelines (and YAML double quotes) come back as they were:
+    // emoji stay one character (surrogate pairs are not split), controls are escaped.
+    void jsonQuoteRoundTrips() {
+        const QString value = QString::fromUtf8("a\"b\\c\nd\te\x01 h\u00e9 \U0001F680 end");
+        const QByteArray quoted = jsonQuote(value);
+        QVERIFY(!quoted.contains('\n'));
+        QVERIFY(quoted.contains("\\u0001"));
+        const QJsonDocument doc = QJsonDocument::fromJson("[" + quoted + "]");
+        QCOMPARE(doc.array().first().toString(), value);
+    }
     void renameKeepsCommentsAndStyle_data() {
         QTest::addColumn<QByteArray>("text");
         QTest::newRow("yaml") << kYaml;
