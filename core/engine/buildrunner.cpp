@@ -177,6 +177,8 @@ void BuildRunner::enterPhase(BuildPhase phase) {
     logLine(QStringLiteral("Entering phase ") + record.name);
     switch (phase) {
         case BuildPhase::Provisioning:
+            if (!m_request.inPlace)
+                startSourceCopy();  // on a worker, while the shell starts and the spec is read
             provisionShell();
             finishPhase(RunStatus::Succeeded);
             return;
@@ -277,9 +279,9 @@ void BuildRunner::finishRun() {
 
 // ---- DOWNLOAD_SOURCE -----------------------------------------------------------------------
 
+// The copy of the source began in PROVISIONING (its end is reported here): on this machine
+// creating its folders and links takes longer than starting the shell.
 void BuildRunner::downloadSource() {
-    if (!m_request.inPlace)
-        startSourceCopy();  // on a worker, while the buildspec is read here
     if (!loadBuildspec()) {
         m_copyStop.request_stop();
         return;
