@@ -12,6 +12,7 @@
 #include "enginelogging.h"
 
 #include <fcntl.h>
+#include <sched.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -210,6 +211,9 @@ void ShellSession::onReadable() {
 void ShellSession::onReadPause() {
     if (!m_notifier)
         return;
+    // While output trickles this thread never sleeps: without a yield, a thread woken on
+    // its core (the history writer) waited for the end of the build, and then delayed it.
+    sched_yield();
     m_notifier->setEnabled(true);
     const qsizetype bytes = drainOutput(kReadBiteBytes);
     deliverOutput();

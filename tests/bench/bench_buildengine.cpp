@@ -229,6 +229,8 @@ void timeline(const QString& dir) {
     runner.start();
     if (runner.isRunning())
         loop.exec();
+    store.recordResult(runner.result());
+    out << "  " << timer.nsecsElapsed() / 1000 << " us history written\n";
     struct rusage after {};
     getrusage(RUSAGE_THREAD, &after);
     const auto us = [](const timeval& t) { return t.tv_sec * 1000000LL + t.tv_usec; };
