@@ -11,6 +11,7 @@
 #include "deploy/trafficsplitbar.h"
 #include "deploytestdata.h"
 #include "shell/apptheme.h"
+#include "support/shots.h"
 #include "trafficload.h"
 
 #include <QApplication>
@@ -176,11 +177,7 @@ QImage TestDeploymentScreenshots::render(DeploymentGroupPage& page) {
 }
 
 void TestDeploymentScreenshots::save(const QImage& image, const QString& name) {
-    const QString dir = qEnvironmentVariable("PIPEWRIGHT_SHOTS_DIR");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    QVERIFY(image.save(QDir(dir).filePath(QStringLiteral("dash-%1.png").arg(name))));
+    QVERIFY(pwtest::saveShot(image, QStringLiteral("dash-%1.png").arg(name)));
 }
 
 void TestDeploymentScreenshots::midDeployment() {

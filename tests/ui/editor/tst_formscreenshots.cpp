@@ -8,6 +8,7 @@
 #include "editor/forms/workspaceform.h"
 #include "formtestsupport.h"
 #include "shell/apptheme.h"
+#include "support/shots.h"
 
 #include <QApplication>
 #include <QDir>
@@ -35,11 +36,7 @@ class TestFormScreenshots : public QObject {
         QVERIFY(page.isFormEnabled());
         const QImage image = page.grab().toImage();
         QVERIFY(!image.isNull());
-        const QString dir = qEnvironmentVariable("PIPEWRIGHT_SHOTS_DIR");
-        if (dir.isEmpty())
-            return;
-        QDir().mkpath(dir);
-        QVERIFY(image.save(QDir(dir).filePath(QStringLiteral("forms-%1.png").arg(name))));
+        QVERIFY(pwtest::saveShot(image, QStringLiteral("forms-%1.png").arg(name)));
     }
 
 private slots:

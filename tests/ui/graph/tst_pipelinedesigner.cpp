@@ -5,6 +5,7 @@
 #include "graph/pipelinescene.h"
 #include "graph/pipelineview.h"
 #include "spec/pipelineedits.h"
+#include "support/shots.h"
 #include "yaml/yamldocument.h"
 
 #include <QFile>
@@ -69,12 +70,6 @@ QByteArray generated(int actions) {
     return text;
 }
 
-void saveShot(QWidget& w, const QString& name) {
-    const QString dir = qEnvironmentVariable("PIPEWRIGHT_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-        w.grab().save(dir + u'/' + name);
-}
-
 }  // namespace
 
 class TestPipelineDesigner : public QObject {
@@ -94,7 +89,7 @@ private slots:
         QCOMPARE(m_designer->model().nodes().size(), 3);
         QCOMPARE(m_designer->model().edges().size(), 2);
         QVERIFY(m_designer->scene()->card(0));
-        saveShot(*m_designer, QStringLiteral("designer-webapp.png"));
+        QVERIFY(pwtest::saveShot(*m_designer, QStringLiteral("designer-webapp.png")));
     }
     void renameIsAMinimalUndoableEdit() {
         const QByteArray before = m_designer->text();
@@ -166,11 +161,11 @@ private slots:
         QCOMPARE(m_designer->model().nodes().size(), 500);
         PipelineView* view = m_designer->view();
         QVERIFY(!view->minimap()->isVisible());  // fitted: everything is in view
-        saveShot(*m_designer, QStringLiteral("designer-500-overview.png"));
+        QVERIFY(pwtest::saveShot(*m_designer, QStringLiteral("designer-500-overview.png")));
         view->zoomBy(0.75 / view->zoom());
         m_designer->selectNode(m_designer->model().findNode("Stage1", "Action45"));
         QVERIFY(view->minimap()->isVisible());
-        saveShot(*m_designer, QStringLiteral("designer-500-minimap.png"));
+        QVERIFY(pwtest::saveShot(*m_designer, QStringLiteral("designer-500-minimap.png")));
     }
     void dragFromOutputPortConnectsAnArtifact() {
         const PipelineGraphModel& m = m_designer->model();
@@ -218,7 +213,7 @@ private slots:
         emit scene->nodeActivated(m_designer->model().findNode("Source", "Checkout"));
         QCOMPARE(open.size(), 1);  // not a build
         m_designer->view()->fitAll();
-        saveShot(*m_designer, QStringLiteral("designer-running.png"));
+        QVERIFY(pwtest::saveShot(*m_designer, QStringLiteral("designer-running.png")));
         m_designer->clearExecutionState();
         QVERIFY(!build->hasLiveState());
         QCOMPARE(scene->spinningCount(), 0);
@@ -261,7 +256,7 @@ private slots:
         click(card->rejectButton());
         QCOMPARE(reject.size(), 1);
         view->fitAll();
-        saveShot(*m_designer, QStringLiteral("designer-approval.png"));
+        QVERIFY(pwtest::saveShot(*m_designer, QStringLiteral("designer-approval.png")));
     }
     void keyboardZoomAndNavigation() {
         PipelineView* view = m_designer->view();

@@ -4,6 +4,7 @@
 #include "monitor/buildrunpage.h"
 #include "monitor/phasetimelineview.h"
 #include "monitor/reportsmodel.h"
+#include "support/shots.h"
 
 #include <QLabel>
 #include <QPushButton>
@@ -96,12 +97,6 @@ QModelIndex reportRow(const ReportsModel* m, const QString& suffix) {
     return {};
 }
 
-void grabTo(QWidget& w, const QString& name) {
-    const QString dir = qEnvironmentVariable("PIPEWRIGHT_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-        w.grab().save(QDir(dir).filePath(name));
-}
-
 }  // namespace
 
 class TestBuildResults : public QObject {
@@ -155,7 +150,7 @@ private slots:
         m_page->tabs()->setCurrentIndex(BuildRunPage::ReportsTab);
         m_page->show();
         QCoreApplication::processEvents();
-        grabTo(*m_page, QStringLiteral("gui5-reports.png"));
+        QVERIFY(pwtest::saveShot(*m_page, QStringLiteral("gui5-reports.png")));
     }
 
     void artifactsTabListsFilesAndOpensTheFolder() {

@@ -9,6 +9,7 @@
 #include "monitor/phasetimelineview.h"
 #include "store/historystore.h"
 #include "store/logindex.h"
+#include "support/shots.h"
 
 #include <QApplication>
 #include <QDir>
@@ -64,12 +65,6 @@ QString phaseStatus(PhaseTimelineModel* m, const QString& phase) {
     return m->phaseIndex(phase).siblingAtColumn(PhaseTimelineModel::StatusColumn).data().toString();
 }
 
-void grabTo(QWidget& w, const QString& name) {
-    const QString dir = qEnvironmentVariable("PIPEWRIGHT_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-        w.grab().save(QDir(dir).filePath(name));
-}
-
 }  // namespace
 
 class TestBuildRunPage : public QObject {
@@ -123,7 +118,7 @@ void TestBuildRunPage::failingBuildShowsContextAndRunsPostBuild() {
     QTRY_VERIFY_WITH_TIMEOUT(sawPost(), 5000);
     page.show();
     QCoreApplication::processEvents();
-    grabTo(page, QStringLiteral("gui5-build-failed.png"));
+    QVERIFY(pwtest::saveShot(page, QStringLiteral("gui5-build-failed.png")));
 }
 
 void TestBuildRunPage::passingBuildShowsSummaryAndHistory() {
@@ -178,11 +173,10 @@ void TestBuildRunPage::clickingAPhaseScrollsTheLog() {
     QScrollBar* bar = view->verticalScrollBar();
     QVERIFY(bar->value() < bar->maximum());
     QVERIFY(bar->value() <= installLine);
-    // To look at the page: PIPEWRIGHT_SHOTS_DIR=... xvfb-run -a tst_buildrunpage
-    if (const QString shots = qEnvironmentVariable("PIPEWRIGHT_SHOTS_DIR"); !shots.isEmpty()) {
+    if (!pwtest::shotsDirectory().isEmpty()) {
         QTRY_VERIFY(page.logPane()->statusText().startsWith(
             QString::number(view->index()->lineCount())));  // its update is a posted event
-        QVERIFY(page.grab().save(shots + QStringLiteral("/buildrunpage.png")));
+        QVERIFY(pwtest::saveShot(page, QStringLiteral("buildrunpage.png")));
     }
 }
 
@@ -205,7 +199,7 @@ void TestBuildRunPage::stopEndsARunningBuild() {
     QTest::qWait(600);
     QVERIFY(build.data(PhaseTimelineModel::EndRole).toLongLong() > end1);
     QVERIFY(page.isRunning());
-    grabTo(page, QStringLiteral("gui5-build-running.png"));
+    QVERIFY(pwtest::saveShot(page, QStringLiteral("gui5-build-running.png")));
     page.stop();
     QVERIFY(finished.wait(15000));
     QCOMPARE(page.status(), RunStatus::Stopped);
@@ -242,7 +236,7 @@ void TestBuildRunPage::mainWindowBuildsInTabs() {
     QVERIFY(window.pages().size() == 1);  // run tabs are not editor pages
     window.buildTabs()->setCurrentIndex(0);
     QTRY_VERIFY(failing->logPane()->view()->index()->lineCount() > 20);
-    grabTo(window, QStringLiteral("mainwindow-builds.png"));
+    QVERIFY(pwtest::saveShot(window, QStringLiteral("mainwindow-builds.png")));
     // Closing a tab of a running build stops it and leaves no process behind.
     BuildRunPage* slow = window.startBuild(ws + QStringLiteral("/buildspec-slow.yml"));
     QVERIFY(!slow);  // no such file: nothing starts

@@ -11,6 +11,7 @@
 #include "monitor/phasetimelinemodel.h"
 #include "monitor/reportsmodel.h"
 #include "store/logindex.h"
+#include "support/shots.h"
 
 #include <QComboBox>
 #include <QDeadlineTimer>
@@ -101,12 +102,6 @@ QStringList logLines(LogView* view) {
     return out;
 }
 
-void grabTo(QWidget& w, const QString& name) {
-    const QString dir = qEnvironmentVariable("PIPEWRIGHT_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-        w.grab().save(QDir(dir).filePath(name));
-}
-
 }  // namespace
 
 class TestHistoryPanel : public QObject {
@@ -142,7 +137,7 @@ private slots:
         panel.resize(760, 220);
         panel.show();
         QCoreApplication::processEvents();
-        grabTo(panel, QStringLiteral("gui5-history.png"));
+        QVERIFY(pwtest::saveShot(panel, QStringLiteral("gui5-history.png")));
         // A folder without history: no rows, and no history.sqlite created in it.
         QTemporaryDir empty;
         panel.setWorkspace(empty.path());
@@ -272,10 +267,10 @@ private slots:
         QCOMPARE(page->buildId(), m_failing->buildId());
         QTRY_COMPARE(describe(page->timeline()), describe(m_failing->timeline()));
         QCoreApplication::processEvents();
-        grabTo(window, QStringLiteral("gui5-history-reopened.png"));
+        QVERIFY(pwtest::saveShot(window, QStringLiteral("gui5-history-reopened.png")));
         window.buildMonitor()->historyDock()->raise();
         QCoreApplication::processEvents();
-        grabTo(window, QStringLiteral("gui5-history-window.png"));
+        QVERIFY(pwtest::saveShot(window, QStringLiteral("gui5-history-window.png")));
     }
 
 private:

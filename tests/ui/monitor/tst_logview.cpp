@@ -4,6 +4,7 @@
 #include "monitor/logsearchbar.h"
 #include "monitor/logview.h"
 #include "store/logindex.h"
+#include "support/shots.h"
 
 #include <QApplication>
 
@@ -293,12 +294,11 @@ private slots:
         QCOMPARE(copy.readAll(), log);
     }
 
-    // Not a check: writes the screenshots looked at by hand when PIPEWRIGHT_SCREENSHOT_DIR is set
-    // (run under xvfb-run with QT_QPA_PLATFORM=xcb for real fonts).
+    // Not a check: the screenshots looked at by hand (support/shots.h).
     void screenshot() {
-        const QString out = qEnvironmentVariable("PIPEWRIGHT_SCREENSHOT_DIR");
+        const QString out = pwtest::shotsDirectory();
         if (out.isEmpty())
-            QSKIP("PIPEWRIGHT_SCREENSHOT_DIR not set");
+            QSKIP("PIPEWRIGHT_SHOTS_DIR not set");
         QTemporaryDir dir;
         for (const bool dark : {false, true}) {
             LogPane pane;

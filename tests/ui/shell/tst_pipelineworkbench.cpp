@@ -13,6 +13,7 @@
 #include "shell/pipelineworkbench.h"
 #include "shelltestsupport.h"
 #include "support/exampleports.h"
+#include "support/shots.h"
 
 #include <QAction>
 #include <QLabel>
@@ -289,10 +290,9 @@ private slots:
     // Not a check: with PIPEWRIGHT_SHOTS_DIR set (run under xvfb-run), saves screenshots of
     // the designer hosted in the window, mid-run, waiting for approval and with the inspector.
     void screenshots() {
-        const QString shots = qEnvironmentVariable("PIPEWRIGHT_SHOTS_DIR");
+        const QString shots = pwtest::shotsDirectory();
         if (shots.isEmpty())
             QSKIP("set PIPEWRIGHT_SHOTS_DIR to save screenshots");
-        QDir().mkpath(shots);
         ExampleWorkspace ws;
         QVERIFY(ws.init());
         // A slower build, so the screenshot catches it running.
