@@ -8,6 +8,7 @@
 #include "engine/buildoutputs.h"
 #include "engine/cache/cachestore.h"
 #include "engine/enginelogging.h"
+#include "engine/gitrevision.h"
 #include "engine/shellsession.h"
 #include "engine/sourcecopy.h"
 #include "spec/buildspec.h"
@@ -17,7 +18,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QProcess>
 #include <QTimer>
 #include <QUuid>
 #include <QtConcurrent>
@@ -27,17 +27,6 @@ namespace pw {
 using namespace buildrunner_detail;
 
 namespace {
-
-QString gitOutput(const QString& dir, const QStringList& args) {
-    if (!QFileInfo::exists(dir + QStringLiteral("/.git")))
-        return {};
-    QProcess git;
-    git.setWorkingDirectory(dir);
-    git.start(QStringLiteral("git"), args);
-    if (!git.waitForFinished(3000) || git.exitCode() != 0)
-        return {};
-    return QString::fromUtf8(git.readAllStandardOutput()).trimmed();
-}
 
 // What `validateSpecFile` reports, from the document the build uses, and the model the build
 // runs: a 500-command buildspec is loaded and parsed once. JSON keeps the facade's stricter
@@ -344,7 +333,7 @@ bool BuildRunner::loadBuildspec() {
 EnvList BuildRunner::builtinVariables() const {
     const QString region = qEnvironmentVariable("AWS_REGION", QStringLiteral("us-east-1"));
     const QString arn = QStringLiteral("arn:aws:codebuild:%1:000000000000:").arg(region);
-    const QString revision = gitOutput(m_request.sourceDirectory, {"rev-parse", "HEAD"});
+    const QString revision = gitHeadRevision(m_request.sourceDirectory);
     EnvList v{
         {"AWS_REGION", region},
         {"AWS_DEFAULT_REGION", qEnvironmentVariable("AWS_DEFAULT_REGION", region)},

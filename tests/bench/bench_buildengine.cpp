@@ -181,6 +181,16 @@ void benchFirstCommand(const QString& dir) {
     const double copy = median(9, [&] { return runEngine(dir, false).firstOutputMs; });
     out << "(b) submit to first command output: in-place " << inPlace << " ms, with source copy "
         << copy << " ms; goal < 30 ms\n";
+    // Most workspaces are git repositories: the build resolves HEAD for its variables.
+    const auto git = [&](const QStringList& args) {
+        return QProcess::execute(QStringLiteral("git"),
+                                 QStringList{"-C", dir, "-c", "user.email=bench@example.com", "-c",
+                                             "user.name=bench"} +
+                                     args) == 0;
+    };
+    if (git({"init", "-q"}) && git({"add", "buildspec.yml"}) && git({"commit", "-q", "-m", "b"}))
+        out << "    in a git repository, in-place: "
+            << median(9, [&] { return runEngine(dir, true).firstOutputMs; }) << " ms\n";
 }
 
 void benchMillionLines(const QString& dir) {
