@@ -5,6 +5,7 @@
 #include "buildrunner_p.h"
 
 #include "engine/buildenvironment.h"
+#include "engine/buildfolders.h"
 #include "engine/buildoutputs.h"
 #include "engine/cache/cachestore.h"
 #include "engine/enginelogging.h"
@@ -18,6 +19,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QThreadPool>
 #include <QTimer>
 #include <QUuid>
 #include <QtConcurrent>
@@ -377,16 +379,26 @@ void BuildRunner::startSourceCopy() {
         copies << o;
     }
     QDir(m_srcDir).removeRecursively();
-    runInWorker<QList<SourceCopyResult>>(
+    struct Copied {
+        std::shared_ptr<HeldBuildFolder> folder;
+        QList<SourceCopyResult> results;
+    };
+    runInWorker<Copied>(
         this,
-        [copies] {
-            QList<SourceCopyResult> results;
+        [copies, folder = buildDirectory()] {
+            Copied copied{std::make_shared<HeldBuildFolder>(folder), {}};
             for (const SourceCopyOptions& o : copies)
-                results << SourceCopy::copy(o);
-            return results;
+                copied.results << SourceCopy::copy(o);
+            return copied;
         },
-        [this](const QList<SourceCopyResult>& results) {
-            m_copyResults = results;
+        [this](const Copied& copied) {
+            m_heldFolder = copied.folder;
+            m_copyResults = copied.results;
+            // Older builds' folders go while this one runs (its own is held).
+            QThreadPool::globalInstance()->start(
+                [builds = QFileInfo(buildDirectory()).path(), project = m_request.projectName] {
+                    pruneBuildFolders(builds, project);
+                });
             if (m_specReady)
                 finishSourceCopy();
         });

@@ -18,6 +18,7 @@ class QTimer;
 
 namespace pw {
 
+class HeldBuildFolder;
 class ShellSession;
 struct ArtifactSpec;
 struct Buildspec;
@@ -100,6 +101,7 @@ private:
     bool m_specReady = false;                // the buildspec is read and its environment set
     std::optional<QList<SourceCopyResult>> m_copyResults;
     std::stop_source m_copyStop;
+    std::shared_ptr<HeldBuildFolder> m_heldFolder;  // while the build runs, not pruned
     QStringList m_secrets;
     QString m_srcDir;
     QString m_buildspecPath;
