@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <sqlite3.h>
 #include <unistd.h>
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -200,6 +201,7 @@ void HistorySink::onRunStarted(const RunEvent& e) {
 void HistorySink::onRunFinished(const RunEvent& e) {
     (statement(kFinishBuild) << runStatusName(e.status) << e.timeMs << e.runId).run();
     closeBatch(e.runId, nullptr);  // a stopped build's last command keeps its place, unfinished
+    m_batches.remove(e.runId);
     closeLog(e.runId);
 }
 
@@ -207,11 +209,13 @@ void HistorySink::onCommandStarted(const RunEvent& e) {
     CommandBatch& batch = m_batches[e.runId];
     if (!batch.isEmpty() && (batch.step != e.step || batch.isFull())) {
         writeBatch(e.runId, batch);
-        batch = CommandBatch{};
+        batch.reset();
     }
     if (batch.isEmpty()) {
         batch.step = e.step;
-        batch.firstSeq = e.sequence;
+        // Events without sequences (or replayed ones) must not reuse a key: a row would go.
+        batch.firstSeq = std::max(e.sequence, batch.lastKey + 1);
+        batch.lastKey = batch.firstSeq;
     } else if (batch.running) {  // never ended (a build runs one command at a time)
         finishCurrent(batch, nullptr);
     }
@@ -228,7 +232,7 @@ void HistorySink::onCommandFinished(const RunEvent& e) {
     // A full batch will not change again: written now, its memory freed.
     if (it->isFull()) {
         writeBatch(e.runId, *it);
-        m_batches.erase(it);
+        it->reset();
     }
 }
 
@@ -251,7 +255,7 @@ void HistorySink::closeBatch(const QString& runId, const QString* step) {
         return;
     if (it->dirty)
         writeBatch(runId, *it);
-    m_batches.erase(it);
+    it->reset();
 }
 
 void HistorySink::writeBatch(const QString& runId, CommandBatch& batch) {

@@ -44,7 +44,8 @@ private:
     // command cost the writer two B-tree inserts each). Rewritten in place while it grows.
     struct CommandBatch {
         QString step;
-        qint64 firstSeq = 0;  // the first command's event sequence: the row's key
+        qint64 firstSeq = 0;  // the row's key: its first command's event sequence
+        qint64 lastKey = -1;  // of the run's previous batch; keys only grow
         QByteArray done;      // the finished commands' JSON elements, comma-separated
         int count = 0;        // elements in `done`
         CommandRecord current;
@@ -52,6 +53,7 @@ private:
         bool dirty = false;    // changed since its row was written
 
         bool isEmpty() const { return count == 0 && !running; }
+        void reset() { *this = CommandBatch{.lastKey = lastKey}; }
         bool isFull() const { return count >= kBatchCommands || done.size() >= kBatchBytes; }
     };
     static constexpr int kBatchCommands = 64;
@@ -64,8 +66,8 @@ private:
     void onCommandStarted(const RunEvent& e);
     void onCommandFinished(const RunEvent& e);
     static void finishCurrent(CommandBatch& batch, const RunEvent* end);
-    // Writes the batch of the run's commands if it is in `step` (any step when null), and
-    // forgets it: its phase or run has ended.
+    // Writes the run's open batch if it is in `step` (any step when null) and starts over:
+    // its phase or run has ended.
     void closeBatch(const QString& runId, const QString* step);
     void writeBatch(const QString& runId, CommandBatch& batch);
     void writeLog(const RunEvent& e);

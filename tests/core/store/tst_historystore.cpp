@@ -258,6 +258,32 @@ private slots:
                  (QList<QVariantList>{{152, 1}}));
     }
 
+    // Events without sequences (as some callers record them) still give each batch its own
+    // row: none overwrites another.
+    void batchesWithoutSequencesKeepEveryCommand() {
+        QTemporaryDir dir;
+        HistoryStore store(dir.path());
+        QVERIFY(store.open());
+        startRun(store, "app:1", "app", 1);
+        for (const char* step : {"BUILD", "POST_BUILD"}) {
+            store.record(makeEvent(RunEventKind::StepStarted, "app:1", step));
+            for (int i = 0; i < 70; ++i) {
+                RunEvent start = makeEvent(RunEventKind::CommandStarted, "app:1", step);
+                start.index = i;
+                start.name = QString("%1 %2").arg(step).arg(i);
+                store.record(start);
+                store.record(makeEvent(RunEventKind::CommandFinished, "app:1", step));
+            }
+            store.record(makeEvent(RunEventKind::StepFinished, "app:1", step));
+        }
+        store.record(makeEvent(RunEventKind::RunFinished, "app:1"));
+        store.flush();
+        QCOMPARE(readRows(dir.path(), "SELECT count(*), count(DISTINCT command) FROM commands"),
+                 (QList<QVariantList>{{140, 140}}));
+        QCOMPARE(readRows(dir.path(), "SELECT count(*) FROM command_batches"),
+                 (QList<QVariantList>{{4}}));
+    }
+
     // A history written before the batches (a row per command) is moved into them on open.
     void migratesCommandRowsOfOlderHistories() {
         QTemporaryDir dir;
