@@ -16,6 +16,7 @@
 
 #include <sqlite3.h>
 #include <unistd.h>
+#include <algorithm>
 #include <csignal>
 
 namespace pw {
@@ -49,23 +50,56 @@ const char kCommandsView[] =
     " json_extract(j.value, '$[3]') AS ended_ms, json_extract(j.value, '$[4]') AS exit_code"
     " FROM command_batches AS b, json_each(b.commands) AS j";
 
-// A build's consecutive command rows of one phase, from a history written before the batches.
-struct MigratedBatch {
-    QString build;
-    QString phase;
-    qint64 firstSeq = 0;
-    QByteArray json;
-    int count = 0;
+// Moves the rows of a history written before the batches into batches: read in order, a
+// batch per build and run of one phase, keys growing per build as the writer's do.
+class CommandRowMigration {
+public:
+    explicit CommandRowMigration(const QSqlDatabase& db) : m_db(db) {}
 
-    bool write(const QSqlDatabase& db) {
-        json += ']';
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("INSERT OR REPLACE INTO command_batches VALUES (?, ?, ?, ?)"));
-        for (const QVariant& value : {QVariant(build), QVariant(phase), QVariant(firstSeq),
-                                      QVariant(QString::fromUtf8(json))})
+    bool add(const QSqlQuery& row) {
+        const QString build = row.value(0).toString();
+        const QString phase = row.value(1).toString();
+        if (m_count && (build != m_build || phase != m_phase) && !flush())
+            return false;
+        if (build != m_build)
+            m_lastKey = -1;
+        if (!m_count) {
+            m_build = build;
+            m_phase = phase;
+            m_key = m_lastKey = std::max(row.value(2).toLongLong(), m_lastKey + 1);
+        }
+        CommandRecord c{
+            row.value(3).toInt(), row.value(4).toString(), row.value(5).toLongLong(), {}, 0};
+        if (!row.value(7).isNull()) {
+            c.endedMs = row.value(6).toLongLong();
+            c.exitCode = row.value(7).toInt();
+        }
+        m_json += m_count++ ? ',' : '[';
+        appendCommandJson(m_json, c);
+        return true;
+    }
+
+    bool flush() {
+        if (!m_count)
+            return true;
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("INSERT INTO command_batches VALUES (?, ?, ?, ?)"));
+        for (const QVariant& value : {QVariant(m_build), QVariant(m_phase), QVariant(m_key),
+                                      QVariant(QString::fromUtf8(m_json + ']'))})
             q.addBindValue(value);
+        m_json.clear();
+        m_count = 0;
         return q.exec();
     }
+
+private:
+    const QSqlDatabase& m_db;
+    QString m_build;
+    QString m_phase;
+    qint64 m_key = 0;
+    qint64 m_lastKey = -1;
+    QByteArray m_json;
+    int m_count = 0;
 };
 
 bool processAlive(qint64 pid) {
@@ -187,40 +221,18 @@ bool HistoryStore::migrateCommandRows() {
     if (!exec(QStringLiteral("BEGIN IMMEDIATE")))
         return false;
     bool ok = true;
-    if (hasCommandsTable()) {
+    if (hasCommandsTable()) {  // still: another process may have moved them meanwhile
         QSqlQuery rows(db);
         rows.setForwardOnly(true);
         ok = rows.exec(QStringLiteral(
             "SELECT build_id, phase, seq, idx, command, started_ms, ended_ms, exit_code"
             " FROM commands ORDER BY build_id, seq, rowid"));
-        MigratedBatch batch;
-        while (ok && rows.next()) {
-            const QString build = rows.value(0).toString();
-            const QString phase = rows.value(1).toString();
-            if (batch.count && (batch.build != build || batch.phase != phase)) {
-                ok = batch.write(db);
-                batch = MigratedBatch{};
-            }
-            if (!batch.count)
-                batch = MigratedBatch{build, phase, rows.value(2).toLongLong(), "[", 0};
-            else
-                batch.json += ',';
-            CommandRecord c{
-                rows.value(3).toInt(), rows.value(4).toString(), rows.value(5).toLongLong(), {}, 0};
-            if (!rows.value(7).isNull()) {
-                c.endedMs = rows.value(6).toLongLong();
-                c.exitCode = rows.value(7).toInt();
-            }
-            appendCommandJson(batch.json, c);
-            ++batch.count;
-        }
-        if (ok && batch.count)
-            ok = batch.write(db);
-        ok = ok && exec(QStringLiteral("DROP TABLE commands"));
+        CommandRowMigration migration(db);
+        while (ok && rows.next())
+            ok = migration.add(rows);
+        ok = ok && migration.flush() && exec(QStringLiteral("DROP TABLE commands"));
     }
-    if (!exec(ok ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK")))
-        return false;
-    return ok;
+    return exec(ok ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK")) && ok;
 }
 
 void HistoryStore::markInterrupted() {

@@ -306,7 +306,10 @@ private slots:
                   "INSERT INTO phases VALUES ('app:1', 'BUILD', 'FAILED', 2, 8, '', '')",
                   "INSERT INTO commands VALUES ('app:1', 'BUILD', 5, 1, 'make \"all\"', 5, 7, 2)",
                   "INSERT INTO commands VALUES ('app:1', 'BUILD', 3, 0, 'cd src', 3, 4, 0)",
-                  "INSERT INTO commands VALUES ('app:1', 'BUILD', 9, 2, 'hang', 9, NULL, NULL)"})
+                  "INSERT INTO commands VALUES ('app:1', 'BUILD', 9, 2, 'hang', 9, NULL, NULL)",
+                  // Rows without sequences, in two phases: neither batch may replace the other.
+                  "INSERT INTO commands VALUES ('app:2', 'BUILD', 0, 0, 'make', 1, 2, 0)",
+                  "INSERT INTO commands VALUES ('app:2', 'POST_BUILD', 0, 0, 'ship', 3, 4, 0)"})
                 QVERIFY2(q.exec(sql), sql);
         }
         QSqlDatabase::removeDatabase("old");
@@ -323,6 +326,10 @@ private slots:
                            {"0 cd src", "exit 0 at 4", "1 make \"all\"", "exit 2 at 7", "2 hang"}));
         QCOMPARE(readRows(dir.path(), "SELECT type FROM sqlite_master WHERE name = 'commands'"),
                  (QList<QVariantList>{{"view"}}));
+        QCOMPARE(readRows(dir.path(),
+                          "SELECT phase, command FROM commands WHERE build_id ="
+                          " 'app:2' ORDER BY batch"),
+                 (QList<QVariantList>{{"BUILD", "make"}, {"POST_BUILD", "ship"}}));
     }
 
     // Runs in a child process started by the next test: records a build, then hangs until
