@@ -143,7 +143,9 @@ void benchTrivialCommands(const QString& dir) {
     writeTrivialCommands(dir);
     QList<BashRun> bashRuns;
     QList<EngineRun> inPlaceRuns, copyRuns, unrecordedRuns;
-    for (int i = 0; i < 9; ++i) {  // interleaved, so a burst of load hits all alike
+    // Interleaved, so a burst of load hits all alike; a build takes milliseconds, so enough
+    // rounds for a median that holds still on a shared machine.
+    for (int i = 0; i < 25; ++i) {
         bashRuns << runBash(dir + "/script.sh", dir);
         inPlaceRuns << runEngine(dir, true);
         copyRuns << runEngine(dir, false);
