@@ -89,8 +89,13 @@ public:
             q.addBindValue(value);
         m_json.clear();
         m_count = 0;
-        return q.exec();
+        if (q.exec())
+            return true;
+        m_error = q.lastError().text();
+        return false;
     }
+
+    QString error() const { return m_error; }
 
 private:
     const QSqlDatabase& m_db;
@@ -100,6 +105,7 @@ private:
     qint64 m_lastKey = -1;
     QByteArray m_json;
     int m_count = 0;
+    QString m_error;
 };
 
 bool processAlive(qint64 pid) {
@@ -171,16 +177,25 @@ bool HistoryStore::open(QString* error) {
     for (const char* sql : kSchema) {
         if (!exec(QString::fromLatin1(sql))) {
             if (error)
-                *error = db.lastError().text();
+                *error = m_lastError;
             return false;
         }
     }
     // Histories written before deployments read builds' primary artifacts lack the column.
     QSqlQuery(db).exec(
         QStringLiteral("ALTER TABLE artifacts ADD COLUMN is_primary INTEGER DEFAULT 0"));
-    if (!migrateCommandRows() || !exec(QString::fromLatin1(kCommandsView))) {
+    if (!migrateCommandRows()) {
         if (error)
-            *error = db.lastError().text();
+            *error = databasePath() +
+                     QStringLiteral(
+                         ": cannot move the command rows of an older history into"
+                         " batches: ") +
+                     m_lastError;
+        return false;
+    }
+    if (!exec(QString::fromLatin1(kCommandsView))) {
+        if (error)
+            *error = m_lastError;
         return false;
     }
     markInterrupted();
@@ -193,17 +208,15 @@ bool HistoryStore::open(QString* error) {
 
 bool HistoryStore::exec(const QString& sql, const QVariantList& values) const {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    if (!q.prepare(sql)) {
-        qCWarning(lcStore) << "prepare failed" << sql << q.lastError().text();
-        return false;
-    }
-    for (qsizetype i = 0; i < values.size(); ++i)
+    bool ok = q.prepare(sql);
+    for (qsizetype i = 0; ok && i < values.size(); ++i)
         q.bindValue(int(i), values.at(i));
-    if (!q.exec()) {
-        qCWarning(lcStore) << "exec failed" << sql << q.lastError().text();
-        return false;
+    ok = ok && q.exec();
+    if (!ok) {
+        m_lastError = q.lastError().text();
+        qCWarning(lcStore) << "failed:" << sql << m_lastError;
     }
-    return true;
+    return ok;
 }
 
 // Histories written before the batches have a row per command in a `commands` table:
@@ -230,9 +243,18 @@ bool HistoryStore::migrateCommandRows() {
         CommandRowMigration migration(db);
         while (ok && rows.next())
             ok = migration.add(rows);
-        ok = ok && migration.flush() && exec(QStringLiteral("DROP TABLE commands"));
+        ok = ok && migration.flush();
+        if (!ok)
+            m_lastError = rows.lastError().isValid() ? rows.lastError().text() : migration.error();
+        ok = ok && exec(QStringLiteral("DROP TABLE commands"));
     }
-    return exec(ok ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK")) && ok;
+    if (!ok) {
+        const QString cause = m_lastError;
+        exec(QStringLiteral("ROLLBACK"));
+        m_lastError = cause;
+        return false;
+    }
+    return exec(QStringLiteral("COMMIT"));
 }
 
 void HistoryStore::markInterrupted() {

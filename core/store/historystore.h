@@ -68,6 +68,7 @@ private:
     int m_interrupted = 0;
     std::unique_ptr<HistoryWriter> m_writer;
     std::unique_ptr<QTimer> m_handOverTimer;
+    mutable QString m_lastError;  // of the last exec() that failed, for open()'s message
 };
 
 }  // namespace pw

@@ -332,6 +332,27 @@ private slots:
                  (QList<QVariantList>{{"BUILD", "make"}, {"POST_BUILD", "ship"}}));
     }
 
+    // A `commands` table that is not the old shape cannot be moved: open() says so, names
+    // the file, and leaves it as it was.
+    void unreadableOldCommandsFailToOpenClearly() {
+        QTemporaryDir dir;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "odd");
+            db.setDatabaseName(dir.path() + "/history.sqlite");
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(db).exec("CREATE TABLE commands (x TEXT)"));
+        }
+        QSqlDatabase::removeDatabase("odd");
+        HistoryStore store(dir.path());
+        QString error;
+        QVERIFY(!store.open(&error));
+        QVERIFY2(error.startsWith(dir.path() + "/history.sqlite: cannot move the command rows"),
+                 qPrintable(error));
+        QVERIFY2(error.contains("build_id"), qPrintable(error));
+        QCOMPARE(readRows(dir.path(), "SELECT type FROM sqlite_master WHERE name = 'commands'"),
+                 (QList<QVariantList>{{"table"}}));
+    }
+
     // Runs in a child process started by the next test: records a build, then hangs until
     // it is killed.
     void childRecordsAndHangs() {
