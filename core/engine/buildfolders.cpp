@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <algorithm>
 #include <vector>
 
@@ -31,6 +32,16 @@ qint64 buildNumberOf(const QString& name, const QString& project) {
     bool ok = false;
     const qint64 number = digits.toLongLong(&ok);
     return ok ? number : -1;
+}
+
+// Builds leave read-only folders behind (chmod -R a-w, module caches): their entries can only
+// go once the folders are writable again. Symlinked folders are not followed.
+void makeWritable(const QString& dir) {
+    QFile::setPermissions(
+        dir, QFile::permissions(dir) | QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    for (const QFileInfo& sub : QDir(dir).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot |
+                                                        QDir::Hidden | QDir::NoSymLinks))
+        makeWritable(sub.filePath());
 }
 
 }  // namespace
@@ -67,6 +78,7 @@ int pruneBuildFolders(const QString& buildsDirectory, const QString& project, in
         if (fd < 0)
             continue;
         if (::flock(fd, LOCK_EX | LOCK_NB) == 0) {  // nobody builds in it
+            makeWritable(path);
             if (QDir(path).removeRecursively())
                 ++removed;
             else

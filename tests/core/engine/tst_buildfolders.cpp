@@ -45,6 +45,13 @@ private slots:
             QVERIFY(QDir().mkpath(builds + "/" + other));
         writeFile(dir.path() + "/outside.txt");
         QVERIFY(QFile::link(dir.path() + "/outside.txt", builds + "/app-2/src/link"));
+        // A build made its output read-only, folders and all (root ignores the permissions, so
+        // this only tells something when the tests run as a user).
+        writeFile(builds + "/app-3/src/out/locked/file.bin");
+        if (::geteuid() != 0) {
+            for (const char* d : {"/app-3/src/out/locked", "/app-3/src/out"})
+                QVERIFY(QFile::setPermissions(builds + d, QFile::ReadOwner | QFile::ExeOwner));
+        }
 
         QCOMPARE(pruneBuildFolders(builds, "app", 5), 4);
         QCOMPARE(folders(builds), QStringList({"app-", "app-+1", "app-10", "app-1x", "app-6",
