@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include "support/exampleports.h"
+#include "support/gitrun.h"
 
 #include <csignal>
 
@@ -25,16 +26,7 @@ void writeFile(const QString& path, const QByteArray& text) {
     f.write(text);
 }
 
-QString git(const QString& dir, QStringList args) {
-    QProcess p;
-    p.setWorkingDirectory(dir);
-    p.start(QStringLiteral("git"),
-            QStringList{QStringLiteral("-c"), QStringLiteral("user.name=T"), QStringLiteral("-c"),
-                        QStringLiteral("user.email=t@example.com")} +
-                args);
-    p.waitForFinished(10000);
-    return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
-}
+using pwtest::runGit;
 
 struct Result {
     int exitCode;
@@ -144,10 +136,10 @@ void TestCliRun::makeExample() {
     QVERIFY(ports[0] != 0);
     std::copy(ports.begin(), ports.end(), m_ports);
     writeFile(root + QStringLiteral("/.gitignore"), ".pipewright/state/\n");
-    git(root, {QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"),
-               QStringLiteral("main")});
-    git(root, {QStringLiteral("add"), QStringLiteral(".")});
-    git(root, {QStringLiteral("commit"), QStringLiteral("-qm"), QStringLiteral("v1")});
+    runGit(root, {QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"),
+                  QStringLiteral("main")});
+    runGit(root, {QStringLiteral("add"), QStringLiteral(".")});
+    runGit(root, {QStringLiteral("commit"), QStringLiteral("-qm"), QStringLiteral("v1")});
 }
 
 void TestCliRun::init() {
@@ -163,15 +155,16 @@ void TestCliRun::makeWorkspace(const QByteArray& secondStage, const QByteArray& 
     writeFile(root + QStringLiteral("/pipeline.yml"), text);
     writeFile(root + QStringLiteral("/version.txt"), "v1\n");
     writeFile(root + QStringLiteral("/.gitignore"), ".pipewright/state/\n");
-    git(root, {QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"),
-               QStringLiteral("main")});
-    git(root, {QStringLiteral("add"), QStringLiteral(".")});
-    git(root, {QStringLiteral("commit"), QStringLiteral("-qm"), QStringLiteral("v1")});
+    runGit(root, {QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"),
+                  QStringLiteral("main")});
+    runGit(root, {QStringLiteral("add"), QStringLiteral(".")});
+    runGit(root, {QStringLiteral("commit"), QStringLiteral("-qm"), QStringLiteral("v1")});
 }
 
 void TestCliRun::runPrintsProgressAndJson() {
     makeWorkspace(kEchoStage, "  variables:\n    - {name: Greeting, defaultValue: hi}\n");
-    const QString head = git(m_dir->path(), {QStringLiteral("rev-parse"), QStringLiteral("HEAD")});
+    const QString head =
+        runGit(m_dir->path(), {QStringLiteral("rev-parse"), QStringLiteral("HEAD")});
     const Result text = cli(m_dir->path(), {QStringLiteral("run"), QStringLiteral("--var"),
                                             QStringLiteral("Greeting=hey")});
     QVERIFY2(text.exitCode == 0, text.out + text.err);
@@ -286,7 +279,7 @@ void TestCliRun::watchStartsAnExecutionPerCommit() {
     }
     QVERIFY2(out.contains("watching 1 source"), out);
     writeFile(m_dir->filePath(QStringLiteral("version.txt")), "v2\n");
-    git(m_dir->path(), {QStringLiteral("commit"), QStringLiteral("-qam"), QStringLiteral("v2")});
+    runGit(m_dir->path(), {QStringLiteral("commit"), QStringLiteral("-qam"), QStringLiteral("v2")});
     for (int i = 0; i < 300 && !out.contains("execution"); ++i) {
         watch.waitForReadyRead(100);
         out += watch.readAllStandardOutput();
@@ -346,7 +339,7 @@ void TestCliRun::watchServesEachCommitOnTheRouter() {
 
     writeFile(m_dir->filePath(QStringLiteral("src/index.html")),
               "<html><body><h1>webapp @VERSION@</h1><p>second release</p></body></html>\n");
-    git(m_dir->path(), {QStringLiteral("commit"), QStringLiteral("-qam"), QStringLiteral("v2")});
+    runGit(m_dir->path(), {QStringLiteral("commit"), QStringLiteral("-qam"), QStringLiteral("v2")});
     QByteArray page;
     for (int i = 0; i < 600 && !page.contains("second release"); ++i) {
         QTest::qWait(50);

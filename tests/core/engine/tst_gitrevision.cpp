@@ -1,10 +1,10 @@
 // gitHeadRevision reads HEAD from the repository's files; every layout must give what
 // `git rev-parse HEAD` gives, the usual ones with git out of reach, the rest through git.
 #include "engine/gitrevision.h"
+#include "support/gitrun.h"
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -13,13 +13,7 @@ using namespace pw;
 namespace {
 
 QString git(const QString& dir, const QStringList& args) {
-    QProcess p;
-    p.setWorkingDirectory(dir);
-    p.start(QStringLiteral("git"), QStringList{"-c", "user.email=t@example.com", "-c",
-                                               "user.name=Test", "-c", "init.defaultBranch=main"} +
-                                       args);
-    p.waitForFinished(10000);
-    return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+    return pwtest::runGit(dir, QStringList{"-c", "init.defaultBranch=main"} + args);
 }
 
 void commit(const QString& dir, const QByteArray& content) {

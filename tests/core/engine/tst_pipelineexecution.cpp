@@ -2,13 +2,13 @@
 #include "spec/pipeline.h"
 #include "spec/workspace.h"
 #include "store/executionstore.h"
+#include "support/gitrun.h"
 #include "yaml/yamldocument.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -44,13 +44,7 @@ Pipeline parse(const QByteArray& stages, const QByteArray& header = {}) {
     return result.pipeline;
 }
 
-QString runGit(const QString& dir, const QStringList& args) {
-    QProcess git;
-    git.setWorkingDirectory(dir);
-    git.start(QStringLiteral("git"), args);
-    git.waitForFinished(10000);
-    return QString::fromUtf8(git.readAllStandardOutput()).trimmed();
-}
+using pwtest::runGit;
 
 }  // namespace
 

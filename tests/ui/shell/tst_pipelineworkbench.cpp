@@ -13,6 +13,7 @@
 #include "shell/pipelineworkbench.h"
 #include "shelltestsupport.h"
 #include "support/exampleports.h"
+#include "support/gitrun.h"
 #include "support/shots.h"
 
 #include <QAction>
@@ -30,13 +31,7 @@ using namespace pw;
 namespace {
 
 bool git(const QString& dir, const QStringList& args) {
-    QProcess p;
-    p.setWorkingDirectory(dir);
-    p.start(QStringLiteral("git"),
-            QStringList{QStringLiteral("-c"), QStringLiteral("user.name=T"), QStringLiteral("-c"),
-                        QStringLiteral("user.email=t@example.com")} +
-                args);
-    return p.waitForFinished(20000) && p.exitCode() == 0;
+    return pwtest::gitSucceeds(dir, args);
 }
 
 // A private copy of resources/examples/webapp as a real git repository, as its workspace.yml
