@@ -180,10 +180,8 @@ bool BlockScanner::scanEntry(const Line& line) {
 
 // `at` is the '-' of "- item".
 bool BlockScanner::scanSeqItem(const Line& line, size_t at) {
-    size_t item = at + 1;
-    while (item < line.end && m_text[item] == ' ')
-        ++item;
-    if (item == line.end || m_text[item] == '#') {
+    const size_t item = valueStart(line, at + 1);
+    if (item == npos) {
         m_pending = Pending::SeqItem;
         return true;
     }
@@ -199,6 +197,14 @@ bool BlockScanner::scanSeqItem(const Line& line, size_t at) {
     return scanKeyValue(line, item);
 }
 
+// The first byte of what follows "- " or "key:" on the line, npos when nothing does (only
+// spaces or a comment): a null whose node may still come on the next lines.
+size_t BlockScanner::valueStart(const Line& line, size_t from) const {
+    while (from < line.end && m_text[from] == ' ')
+        ++from;
+    return from == line.end || m_text[from] == '#' ? npos : from;
+}
+
 bool BlockScanner::scanKeyValue(const Line& line, size_t at) {
     const size_t colon = keyEnd(line, at);
     if (colon == npos)
@@ -207,10 +213,8 @@ bool BlockScanner::scanKeyValue(const Line& line, size_t at) {
         pushNull(at, line);
     else
         push(Kind::Plain, at, line, 0, colon - at);
-    size_t value = colon + 1;
-    while (value < line.end && m_text[value] == ' ')
-        ++value;
-    if (value == line.end || m_text[value] == '#') {
+    const size_t value = valueStart(line, colon + 1);
+    if (value == npos) {
         m_pending = Pending::KeyValue;
         return true;
     }

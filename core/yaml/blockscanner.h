@@ -75,6 +75,7 @@ private:
     bool scanQuoted(const Line& line, size_t at);
     bool isSeqEntry(const Line& line, size_t at) const;
     size_t keyEnd(const Line& line, size_t at) const;
+    size_t valueStart(const Line& line, size_t from) const;
     bool restIsComment(const Line& line, size_t at) const;
     bool finish();
     Line endOfStream() const;
